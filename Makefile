@@ -16,7 +16,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/reportgen batch inputs -o outputs
+	@for item in inputs/*/*.xlsx; do \
+	  $(BIN)/reportgen build "$$item" -o outputs/items || exit 1; \
+	done
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

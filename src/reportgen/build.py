@@ -1,0 +1,77 @@
+"""Building one agenda item: read -> compose -> lay out -> write each format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.compose import compose
+from reportgen.house import House
+from reportgen.model import Item
+from reportgen.output import write_bytes
+from reportgen.readers.item import read_item
+from reportgen.templates import TemplateSet
+
+FORMATS = ("pdf", "docx", "html")
+
+
+@dataclass
+class Rendered:
+    """An item composed and laid out once; every output comes from this."""
+
+    item: Item
+    html: str
+    document: object  # weasyprint.Document, laid out lazily (it is the costly step)
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+
+class Builder:
+    """Holds the house style and templates in force for a run."""
+
+    def __init__(self, house: House | None = None):
+        self.house = house or House()
+        self.templates: TemplateSet = self.house.template_set()
+
+    def render(self, path: Path, agenda_item: str = "", layout: bool = True) -> Rendered:
+        """Read and compose an item workbook; lay it out for PDF when asked."""
+        item = read_item(Path(path))
+        html = compose(item, self.templates, self.house, agenda_item=agenda_item)
+        document = None
+        if layout:
+            from reportgen.writers.pdf import layout as pdf_layout
+
+            document = pdf_layout(html, self.templates.folders)
+        return Rendered(item, html, document)
+
+    def outputs(self, rendered: Rendered, formats: tuple[str, ...]) -> dict[str, bytes]:
+        """Every requested format as bytes, made in memory before anything is written."""
+        made: dict[str, bytes] = {}
+        if "pdf" in formats:
+            from reportgen.writers.pdf import pdf_bytes
+
+            made["pdf"] = pdf_bytes(rendered.document)
+        if "docx" in formats:
+            from reportgen.writers.docx import docx_bytes
+
+            reference = self.house.reference_docx or self.templates.find("reference.docx")
+            made["docx"] = docx_bytes(rendered.html, str(reference) if reference else None)
+        if "html" in formats:
+            from reportgen.writers.html import html_bytes
+
+            made["html"] = html_bytes(rendered.html)
+        return made
+
+    def build(self, path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
+              stem: str | None = None, agenda_item: str = "") -> list[Path]:
+        """Build one item workbook into out_dir/<stem>.<format>; return the paths."""
+        rendered = self.render(path, agenda_item, layout="pdf" in formats)
+        made = self.outputs(rendered, formats)
+        written = []
+        for fmt, data in made.items():
+            target = Path(out_dir) / f"{stem or Path(path).stem}.{fmt}"
+            write_bytes(target, data)
+            written.append(target)
+        return written

@@ -1,0 +1,79 @@
+"""The reportgen command line (DESIGN.md, command line v1).
+
+Exit status: 0 success, 1 bad input (one line per problem, naming file,
+sheet and cell), 2 bad usage. Heavy libraries are imported inside the
+commands that need them, so --help answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from reportgen import __version__
+from reportgen.errors import InputError, Problem
+
+FORMATS = ("pdf", "docx", "html")
+
+
+def report_problems(problems: list[Problem]) -> None:
+    for problem in sorted(problems, key=lambda p: p.severity != "error"):
+        click.echo(str(problem), err=True)
+
+
+def parse_formats(ctx, param, value: str) -> tuple[str, ...]:
+    chosen = tuple(f.strip().lower() for f in value.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"expected a comma-separated list of {', '.join(FORMATS)}")
+    return chosen
+
+
+config_option = click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path),
+    help="House style file (default: ./reportgen.toml when present).")
+
+
+def load_house(config: Path | None):
+    from reportgen.house import House
+
+    return House.load(config)
+
+
+class Group(click.Group):
+    """Turns InputError from any command into one line per problem and exit 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            report_problems(exc.problems)
+            ctx.exit(1)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportgen")
+def main() -> None:
+    """Committee reports and agenda packs (PDF, DOCX, HTML) from council spreadsheets."""
+
+
+@main.command()
+@click.argument("item", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("outputs"), show_default=True, help="Folder to write into.")
+@click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
+              callback=parse_formats, help="Comma-separated formats to write.")
+@config_option
+def build(item: Path, out_dir: Path, formats: tuple[str, ...], config: Path | None) -> None:
+    """Build one agenda item workbook into OUTPUT/<workbook stem>.pdf/.docx/.html."""
+    from reportgen.build import Builder
+
+    written = Builder(load_house(config)).build(item, out_dir, formats)
+    for path in written:
+        click.echo(str(path))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Composition: an Item and the templates -> one semantic HTML document.
+
+This is the only place that numbers things: sections (1, 2 …) and their
+paragraphs (1.1, 1.2 …) are assigned here once, written into the HTML, and
+every writer reads them from there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from markupsafe import Markup
+
+from reportgen.errors import InputError, Problem
+from reportgen.house import House
+from reportgen.markup import Block, parse_blocks
+from reportgen.model import Item
+from reportgen.readers.cells import format_date, normalise, split_lines
+from reportgen.templates import KindDef, SectionDef, TemplateSet
+
+FRONT_MATTER_KEYS = ("committee", "meeting_date", "agenda_item", "wards", "title",
+                     "lead_officer", "lead_member", "contact_officer")
+# Known fields that templates place themselves rather than as front-matter rows.
+PLACED_ELSEWHERE = {"report_type", "recommendations"}
+
+
+@dataclass
+class Section:
+    """A section as the template shows it; number is "" when unnumbered."""
+
+    heading: str
+    number: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    table: str = ""
+    key: str = ""
+
+
+def compose(item: Item, templates: TemplateSet, house: House | None = None,
+            agenda_item: str = "", today: date | None = None) -> str:
+    """Render the item as a standalone HTML document (CSS and images inline)."""
+    house = house or House()
+    kind = templates.kind(item.report_type)
+    if kind is None:
+        cell = next((f.cell for f in item.fields if f.key == "report_type"), "Report")
+        sheet, _, ref = cell.partition("!")
+        raise InputError(Problem(
+            item.source, f"unknown Report type {item.report_type!r}: expected one of "
+            + ", ".join(templates.kinds()), sheet, ref or None))
+    sections = build_sections(item, kind)
+    template = templates.env.get_template(kind.template)
+    return template.render(
+        item=item,
+        kind=kind,
+        house=house,
+        css=Markup(house.stylesheet(templates)),
+        title=item.title or "Untitled report",
+        agenda_item=agenda_item or item.field("agenda_item"),
+        meeting_date=format_date(item.meeting_date) if item.meeting_date
+        else item.field("meeting_date"),
+        front_matter=front_matter(item),
+        committee_recommendations=split_lines(item.field("recommendations")),
+        sections=sections,
+        today=today or date.today(),
+    )
+
+
+def front_matter(item: Item) -> list[tuple[str, str, str]]:
+    """(key, label, value) rows: the standard ones in order, then any extra fields."""
+    rows = []
+    for key in FRONT_MATTER_KEYS:
+        f = next((f for f in item.fields if f.key == key), None)
+        if f is not None and (f.value or key != "agenda_item"):
+            rows.append((key, f.label, f.value))
+    known = set(FRONT_MATTER_KEYS) | PLACED_ELSEWHERE
+    for f in item.fields:
+        if f.key not in known and f.value and not _is_cabinet_field(f.key):
+            rows.append((f.key, f.label, f.value))
+    return rows
+
+
+def _is_cabinet_field(key: str) -> bool:
+    return key in {"key_decision", "forward_plan_reference", "exempt", "reasons_for_urgency"}
+
+
+def build_sections(item: Item, kind: KindDef) -> list[Section]:
+    """Match the officer's texts to the kind's sections, fill defaults, number."""
+    texts: dict[str, list[str]] = {}
+    order: list[str] = []
+    problems: list[Problem] = []
+    for st in item.sections:
+        spec = kind.find_section(st.name) if kind.sections else None
+        if kind.sections and spec is None:
+            sheet, _, ref = st.where.partition("!")
+            cell = "A" + ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if ref else None
+            valid = "; ".join(s.name for s in kind.sections)
+            problems.append(Problem(item.source, f"unknown section {st.name!r} for report type "
+                                    f"{kind.name}: expected one of: {valid}", sheet, cell))
+            continue
+        name = spec.name if spec else st.name
+        if name not in texts:
+            order.append(name)
+        texts.setdefault(name, []).append(st.text)
+    if problems:
+        raise InputError(problems)
+
+    specs = kind.sections or tuple(SectionDef(n) for n in order)
+    sections: list[Section] = []
+    number = 0
+    for spec in specs:
+        text = "\n\n".join(t for t in texts.get(spec.name, []) if t.strip())
+        if not text.strip() and spec.optional and not spec.table:
+            continue
+        section = Section(spec.name, table=spec.table, key=normalise(spec.name),
+                          blocks=parse_blocks(text or spec.default))
+        if spec.numbered:
+            number += 1
+            section.number = str(number)
+            paragraph = 0
+            for block in section.blocks:
+                if block.kind == "para":
+                    paragraph += 1
+                    block.number = f"{number}.{paragraph}"
+        sections.append(section)
+    return sections

@@ -1,0 +1,68 @@
+"""Problems found in the inputs, and the exception that carries them.
+
+Every problem names where it was found (file, sheet, cell) and what was
+expected, so an officer can go straight to the cell and fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a look) in an input file."""
+
+    file: Path | str
+    message: str
+    sheet: str | None = None
+    cell: str | None = None
+    severity: str = "error"  # "error" or "warning"
+
+    @property
+    def location(self) -> str:
+        name = Path(self.file).name
+        if self.sheet and self.cell:
+            return f"{name}: {self.sheet}!{self.cell}"
+        if self.sheet:
+            return f"{name}: {self.sheet}"
+        return name
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.location}: {prefix}{self.message}"
+
+
+class InputError(Exception):
+    """Bad input: one or more problems, each naming file, sheet and cell."""
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ProblemList:
+    """Collects problems while reading, so one run reports all of them."""
+
+    def __init__(self, file: Path | str):
+        self.file = file
+        self.items: list[Problem] = []
+
+    def error(self, message: str, sheet: str | None = None, cell: str | None = None) -> None:
+        self.items.append(Problem(self.file, message, sheet, cell))
+
+    def warn(self, message: str, sheet: str | None = None, cell: str | None = None) -> None:
+        self.items.append(Problem(self.file, message, sheet, cell, "warning"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise InputError(self.errors)

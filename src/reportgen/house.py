@@ -1,0 +1,91 @@
+"""House style: a council's reportgen.toml (name, logo, fonts, colours,
+templates folder, Word reference document)."""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.errors import InputError, Problem
+from reportgen.templates import TemplateSet
+
+CONFIG_NAME = "reportgen.toml"
+_SAFE_CSS_VALUE = re.compile(r"^[#\w\s,.'\"()%-]*$")
+
+
+@dataclass
+class House:
+    """What a council sets in reportgen.toml; the defaults are a plain house style."""
+
+    council: str = ""
+    logo: Path | None = None
+    font: str = "DejaVu Sans, Arial, Helvetica, sans-serif"
+    heading_font: str = ""
+    font_size: str = "11pt"
+    accent_colour: str = "#1d3f6e"
+    templates: Path | None = None
+    reference_docx: Path | None = None
+    source: Path | None = None
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> House:
+        """Read the config at path, or ./reportgen.toml if present, else defaults."""
+        if path is None:
+            path = Path.cwd() / CONFIG_NAME
+            if not path.is_file():
+                return cls()
+        path = Path(path)
+        if not path.is_file():
+            raise InputError(Problem(path, "configuration file not found"))
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(Problem(path, f"not valid TOML: {exc}")) from None
+        base = path.parent
+        house = cls(source=path)
+        problems = []
+        for key, value in data.items():
+            attr = key.replace("-", "_")
+            if attr in ("source",) or not hasattr(house, attr):
+                problems.append(Problem(path, f"unknown setting {key!r}: expected one of "
+                                        "council, logo, font, heading_font, font_size, "
+                                        "accent_colour, templates, reference_docx"))
+                continue
+            if attr in ("logo", "templates", "reference_docx"):
+                value = (base / str(value)).resolve()
+                if not value.exists():
+                    problems.append(Problem(path, f"{key} {str(value)!r} does not exist"))
+                    continue
+            elif not _SAFE_CSS_VALUE.match(str(value)):
+                problems.append(Problem(path, f"{key} {value!r} has characters not allowed "
+                                        "in a font name, size or colour"))
+                continue
+            setattr(house, attr, value)
+        if problems:
+            raise InputError(problems)
+        return house
+
+    def template_set(self) -> TemplateSet:
+        return TemplateSet(self.templates)
+
+    def stylesheet(self, templates: TemplateSet) -> str:
+        """The report CSS with this house's fonts and colours as CSS variables."""
+        css = templates.find("css/report.css")
+        variables = (
+            ":root {"
+            f" --font: {self.font}; --heading-font: {self.heading_font or self.font};"
+            f" --font-size: {self.font_size}; --accent: {self.accent_colour}; }}\n"
+        )
+        return variables + (css.read_text(encoding="utf-8") if css else "")
+
+    def logo_uri(self, templates: TemplateSet) -> str:
+        """The logo as a data: URI, so the HTML stands alone and nothing is fetched."""
+        path = self.logo or templates.find("logo.svg") or templates.find("logo.png")
+        if path is None:
+            return ""
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"

@@ -1,0 +1,91 @@
+"""Typed records that the readers produce and composition consumes.
+
+Nothing downstream of the readers sees a spreadsheet cell: only these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass
+class Action:
+    """One executive action under a recommendation (a sub-row of its table row)."""
+
+    text: str
+    timeline: str = ""
+    lead_officer: str = ""
+    status: str = ""
+    progress: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Recommendation:
+    ref: str
+    text: str
+    decision: str = ""
+    response: str = ""
+    timeline: str = ""
+    timeline_date: date | None = None
+    lead_officer: str = ""
+    status: str = ""
+    rag: str = ""
+    progress: str = ""
+    updated: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+    actions: list[Action] = field(default_factory=list)
+    overdue: bool = False
+
+    @property
+    def responses(self) -> list[Action]:
+        """The table's sub-rows: the actions, or the recommendation's own response."""
+        if self.actions:
+            return self.actions
+        return [Action(self.response, self.timeline, self.lead_officer, self.status)]
+
+
+@dataclass
+class SectionText:
+    """An officer's text for one named section of a report (raw, unparsed)."""
+
+    name: str
+    text: str
+    where: str  # "Sections!B7" or "sections/background.md", for messages
+
+
+@dataclass
+class Field:
+    """One Field | Value row: label as typed, value as text."""
+
+    label: str
+    value: str
+    key: str  # canonical key for known fields, else the normalised label
+    cell: str = ""  # where the value was read, e.g. "Report!B4"
+    known: bool = True
+
+
+@dataclass
+class Item:
+    """One agenda item's report, as read from its workbook."""
+
+    source: Path
+    report_type: str
+    fields: list[Field]
+    recommendations: list[Recommendation] = field(default_factory=list)
+    rec_columns: list[str] = field(default_factory=list)  # extra columns, as typed
+    sections: list[SectionText] = field(default_factory=list)
+    scope: list[Field] = field(default_factory=list)
+    meeting_date: date | None = None
+
+    def field(self, key: str, default: str = "") -> str:
+        for f in self.fields:
+            if f.key == key:
+                return f.value
+        return default
+
+    @property
+    def title(self) -> str:
+        return self.field("title")

@@ -1,0 +1,1 @@
+"""Readers: workbooks in, typed records (reportgen.model) or InputError out."""

@@ -1,0 +1,204 @@
+"""The agenda item workbook (input contract v1) -> reportgen.model.Item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.errors import ProblemList
+from reportgen.model import Action, Field, Item, Recommendation, SectionText
+from reportgen.readers.cells import cell_text, normalise, parse_date
+from reportgen.readers.workbook import Table, find_sheet, open_workbook, read_fields, read_table
+
+REPORT_FIELDS: dict[str, tuple[str, ...]] = {
+    "report_type": ("Report type", "Type", "Kind", "Template"),
+    "committee": ("Committee", "Meeting of"),
+    "meeting_date": ("Meeting date", "Date of meeting", "Date"),
+    "agenda_item": ("Agenda item", "Item", "Item number"),
+    "title": ("Title", "Subject", "Report title"),
+    "wards": ("Wards", "Ward", "Wards affected"),
+    "lead_officer": ("Lead officer",),
+    "lead_member": ("Lead member", "Cabinet member", "Portfolio holder"),
+    "contact_officer": ("Contact officer", "Contact", "Report author"),
+    "recommendations": ("Recommendations", "Recommendation", "Recommendations to the committee"),
+    "key_decision": ("Key decision",),
+    "forward_plan_reference": ("Forward plan reference", "Forward plan ref", "Forward plan"),
+    "exempt": ("Exempt", "Exempt information", "Schedule 12A"),
+    "reasons_for_urgency": ("Reasons for urgency", "Urgency"),
+}
+
+RECOMMENDATION_COLUMNS: dict[str, tuple[str, ...]] = {
+    "ref": ("No", "Number", "Rec", "#", "Rec no", "Reference"),
+    "recommendation": ("Recommendation",),
+    "decision": ("Decision",),
+    "response": ("Executive response", "Response", "Cabinet response", "Action"),
+    "timeline": ("Timescale", "Deadline", "Target date", "Due", "Due date"),
+    "lead_officer": ("Responsible officer", "Owner", "Lead"),
+    "status": (),
+    "rag": ("RAG rating", "RAG status"),
+    "progress": ("Progress update", "Update", "Comments"),
+    "updated": ("Last updated", "Date updated"),
+}
+
+ACTION_COLUMNS: dict[str, tuple[str, ...]] = {
+    "ref": ("No", "Number", "Rec", "#", "Recommendation", "Rec no", "Reference"),
+    "action": ("Executive response", "Response"),
+    "timeline": ("Timescale", "Deadline", "Target date", "Due", "Due date"),
+    "lead_officer": ("Responsible officer", "Owner", "Lead"),
+    "status": (),
+    "progress": ("Progress update", "Update", "Comments"),
+}
+
+SECTION_COLUMNS: dict[str, tuple[str, ...]] = {
+    "section": ("Heading", "Section name"),
+    "text": ("Paragraph", "Content", "Paragraphs"),
+}
+
+
+def read_item(path: Path) -> Item:
+    """Read an item workbook; raise InputError listing every problem found."""
+    path = Path(path)
+    problems = ProblemList(path)
+    wb = open_workbook(path)
+
+    report = find_sheet(wb, "Report")
+    if report is None:
+        problems.error("no Report sheet: expected a sheet named Report with Field | Value rows")
+        problems.raise_if_errors()
+    fields = _read_report_fields(report, problems)
+    item = Item(source=path, report_type="", fields=fields)
+    item.report_type = normalise_kind(item.field("report_type"))
+    if not item.report_type:
+        problems.error("no Report type: expected executive-response, scope, cabinet, "
+                       "monitoring or the name of a council template", "Report")
+    date_field = next((f for f in fields if f.key == "meeting_date"), None)
+    if date_field:
+        raw = report[date_field.cell.split("!")[1]].value
+        item.meeting_date = parse_date(raw)
+        if item.meeting_date is None and date_field.value:
+            problems.error(f"Meeting date {date_field.value!r} is not a date: expected a date "
+                           "cell or a written date such as 7 March 2017",
+                           report.title, date_field.cell.split("!")[1])
+
+    recs = find_sheet(wb, "Recommendations", "Recommendation", "Tracker")
+    if recs is None:
+        problems.error("no Recommendations sheet: expected a sheet named Recommendations "
+                       "with a Recommendation column")
+    else:
+        item.recommendations, item.rec_columns = _read_recommendations(recs, problems)
+        actions = find_sheet(wb, "Actions", "Action plan")
+        if actions is not None:
+            _read_actions(actions, item.recommendations, problems)
+
+    sections = find_sheet(wb, "Sections", "Section", "Narrative")
+    if sections is not None:
+        item.sections = _read_sections(sections, problems)
+    item.sections += _read_section_files(path.parent / "sections")
+
+    scope = find_sheet(wb, "Scope")
+    if scope is not None:
+        item.scope = [Field(label, cell_text(raw), normalise(label), f"{scope.title}!{cell}")
+                      for label, raw, cell in read_fields(scope)]
+
+    problems.raise_if_errors()
+    return item
+
+
+def normalise_kind(text: str) -> str:
+    """'Executive Response' -> 'executive-response'."""
+    return "-".join(text.lower().replace("_", " ").replace("-", " ").split())
+
+
+def _read_report_fields(ws, problems: ProblemList) -> list[Field]:
+    lookup = {normalise(label): key for key, labels in REPORT_FIELDS.items()
+              for label in (key, *labels)}
+    fields: list[Field] = []
+    seen: set[str] = set()
+    for label, raw, cell in read_fields(ws):
+        key = lookup.get(normalise(label))
+        if key in seen:
+            problems.error(f"{label!r} is given twice; expected each field once",
+                           ws.title, "A" + cell[1:])
+            continue
+        if key:
+            seen.add(key)
+        fields.append(Field(label, cell_text(raw), key or normalise(label),
+                            f"{ws.title}!{cell}", known=key is not None))
+    return fields
+
+
+def _require_columns(table: Table, problems: ProblemList) -> bool:
+    for key in table.missing:
+        problems.error(f"no {key.replace('_', ' ').title()} column: expected a header row "
+                       "(in the first 10 rows) naming it", table.name, f"row {table.header_row}")
+    return not table.missing
+
+
+def _read_recommendations(ws, problems: ProblemList) -> tuple[list[Recommendation], list[str]]:
+    table = read_table(ws, RECOMMENDATION_COLUMNS, required=("recommendation",))
+    if not _require_columns(table, problems):
+        return [], []
+    recs: list[Recommendation] = []
+    seen: dict[str, str] = {}
+    for row in table.rows():
+        text = row.text("recommendation")
+        if not text:
+            problems.error("empty Recommendation: expected the recommendation's text",
+                           table.name, row.cell("recommendation"))
+            continue
+        ref = row.text("ref") or str(len(recs) + 1)
+        if ref in seen:
+            problems.error(f"duplicate Ref {ref!r} (also at {seen[ref]}): expected each "
+                           "recommendation once", table.name, row.cell("ref"))
+            continue
+        seen[ref] = row.cell("ref")
+        recs.append(Recommendation(
+            ref=ref, text=text, decision=row.text("decision"), response=row.text("response"),
+            timeline=row.text("timeline"), timeline_date=parse_date(row.raw("timeline")),
+            lead_officer=row.text("lead_officer"), status=row.text("status"),
+            rag=row.text("rag").title(), progress=row.text("progress"),
+            updated=row.text("updated"), extra=row.extras(),
+        ))
+    return recs, [c.label for c in table.columns if c.extra]
+
+
+def _read_actions(ws, recs: list[Recommendation], problems: ProblemList) -> None:
+    table = read_table(ws, ACTION_COLUMNS, required=("ref", "action"))
+    if not _require_columns(table, problems):
+        return
+    by_ref = {r.ref: r for r in recs}
+    for row in table.rows():
+        ref = row.text("ref")
+        rec = by_ref.get(ref)
+        if rec is None:
+            known = ", ".join(by_ref) or "none"
+            problems.error(f"Ref {ref!r} matches no recommendation: expected one of {known}",
+                           table.name, row.cell("ref"))
+            continue
+        rec.actions.append(Action(
+            text=row.text("action"), timeline=row.text("timeline"),
+            lead_officer=row.text("lead_officer"), status=row.text("status"),
+            progress=row.text("progress"), extra=row.extras(),
+        ))
+
+
+def _read_sections(ws, problems: ProblemList) -> list[SectionText]:
+    table = read_table(ws, SECTION_COLUMNS, required=("section", "text"))
+    if not _require_columns(table, problems):
+        return []
+    found: list[SectionText] = []
+    for row in table.rows():
+        name = row.text("section")
+        if not name:
+            problems.error("empty Section: expected the name of the report section",
+                           table.name, row.cell("section"))
+            continue
+        found.append(SectionText(name, row.text("text"), f"{table.name}!{row.cell('text')}"))
+    return found
+
+
+def _read_section_files(folder: Path) -> list[SectionText]:
+    if not folder.is_dir():
+        return []
+    return [SectionText(f.stem.replace("-", " ").replace("_", " "),
+                        f.read_text(encoding="utf-8"), f"sections/{f.name}")
+            for f in sorted(folder.glob("*.md"))]

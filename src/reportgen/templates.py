@@ -1,0 +1,106 @@
+"""Finding templates: the built-in folder, and a council's folder over it.
+
+A council's folder overrides built-in files one by one; a new
+``<kind>.html.j2`` there is a new report type. Every template runs in
+Jinja2's sandbox with autoescaping on, so cell text stays text.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from reportgen.markup import lines, parse_blocks
+from reportgen.readers.cells import normalise
+
+KIND_SUFFIX = ".html.j2"
+
+
+def builtin_templates() -> Path:
+    """The built-in templates: inside the installed package, or the repository's."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parents[1] / "templates"):
+        if (candidate / "base.html.j2").is_file():
+            return candidate
+    raise FileNotFoundError("reportgen's built-in templates are missing from the installation")
+
+
+@dataclass(frozen=True)
+class SectionDef:
+    """A standard section of a report kind, from the kind's .toml file."""
+
+    name: str
+    synonyms: tuple[str, ...] = ()
+    default: str = ""
+    optional: bool = False
+    numbered: bool = True
+    table: str = ""  # a table the template shows at the end of this section
+
+    def matches(self, name: str) -> bool:
+        key = normalise(name)
+        return key == normalise(self.name) or key in {normalise(s) for s in self.synonyms}
+
+
+@dataclass(frozen=True)
+class KindDef:
+    """A report kind: its template and its standard sections."""
+
+    name: str
+    template: str
+    sections: tuple[SectionDef, ...] = ()
+    settings: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def find_section(self, name: str) -> SectionDef | None:
+        return next((s for s in self.sections if s.matches(name)), None)
+
+
+class TemplateSet:
+    """The template folders in force: a council's (if any) over the built-in."""
+
+    def __init__(self, council_folder: Path | None = None):
+        self.folders = [f for f in (council_folder, builtin_templates()) if f]
+
+    @cached_property
+    def env(self) -> SandboxedEnvironment:
+        env = SandboxedEnvironment(
+            loader=ChoiceLoader([FileSystemLoader(str(f)) for f in self.folders]),
+            autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        )
+        env.filters["lines"] = lines
+        env.filters["blocks"] = parse_blocks
+        return env
+
+    def find(self, relative: str) -> Path | None:
+        """The first file at relative path in the folders, council's first."""
+        for folder in self.folders:
+            path = folder / relative
+            if path.is_file():
+                return path
+        return None
+
+    def kinds(self) -> list[str]:
+        names = {p.name[: -len(KIND_SUFFIX)] for f in self.folders
+                 for p in f.glob(f"*{KIND_SUFFIX}") if not p.name.startswith("_")}
+        names.discard("base")
+        return sorted(names)
+
+    def kind(self, name: str) -> KindDef | None:
+        if name not in self.kinds():
+            return None
+        spec = self.find(f"{name}.toml")
+        data = tomllib.loads(spec.read_text(encoding="utf-8")) if spec else {}
+        sections = tuple(
+            SectionDef(
+                name=s["name"], synonyms=tuple(s.get("synonyms", ())),
+                default=s.get("default", ""), optional=s.get("optional", False),
+                numbered=s.get("numbered", True), table=s.get("table", ""),
+            )
+            for s in data.get("sections", [])
+        )
+        settings = {k: v for k, v in data.items() if k != "sections"}
+        return KindDef(name, name + KIND_SUFFIX, sections, settings)

@@ -1,0 +1,71 @@
+"""HTML tables -> Word tables: header rows that repeat, row spans as merges."""
+
+from __future__ import annotations
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+
+def grid(table_el) -> tuple[list[tuple[int, int, int, int, object, bool]], int, int]:
+    """Place each cell on the grid: (row, col, rowspan, colspan, element, is_header_row)."""
+    rows = []
+    for section in ("thead", "tbody", "tfoot"):
+        for part in table_el.findall(section):
+            rows += [(tr, section == "thead") for tr in part.findall("tr")]
+    rows += [(tr, False) for tr in table_el.findall("tr")]
+    taken: set[tuple[int, int]] = set()
+    placed = []
+    width = 0
+    for r, (tr, is_head) in enumerate(rows):
+        c = 0
+        for cell in tr:
+            if cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in taken:
+                c += 1
+            rowspan = max(1, int(cell.get("rowspan", "1") or 1))
+            colspan = max(1, int(cell.get("colspan", "1") or 1))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken.add((r + dr, c + dc))
+            placed.append((r, c, rowspan, colspan, cell, is_head))
+            c += colspan
+            width = max(width, c)
+    height = max((r + rs for r, _, rs, _, _, _ in placed), default=0)
+    return placed, height, width
+
+
+def write_table(writer, container, table_el) -> None:
+    placed, height, width = grid(table_el)
+    if not placed:
+        return
+    table = container.add_table(rows=height, cols=width)
+    try:
+        table.style = "Table Grid"
+    except KeyError:
+        pass
+    header_rows = {r for r, _, _, _, _, head in placed if head}
+    for r in header_rows:
+        tr_pr = table.rows[r]._tr.get_or_add_trPr()
+        tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
+    for r, c, rowspan, colspan, cell_el, is_head in placed:
+        cell = table.cell(r, c)
+        if rowspan > 1 or colspan > 1:
+            cell = cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+        paragraph = cell.paragraphs[0]
+        if len(cell_el) and any(child.tag in ("p", "ul", "ol") for child in cell_el):
+            writer.blocks(cell, cell_el)
+            first = cell.paragraphs[0]
+            if not first.text and len(cell.paragraphs) > 1:
+                first._p.getparent().remove(first._p)
+        else:
+            writer.inline(paragraph, cell_el, bold=is_head or cell_el.tag == "th")
+        if is_head:
+            _shade(cell)
+
+
+def _shade(cell) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    if tc_pr.find(qn("w:shd")) is None:
+        tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" '
+                               'w:fill="D9E2F3"/>'))

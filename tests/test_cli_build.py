@@ -1,0 +1,58 @@
+"""`reportgen build`: exit codes, messages, all-or-nothing outputs."""
+
+from reportgen import __version__
+
+from .conftest import make_workbook, minimal_item, run
+
+
+def test_version_and_help():
+    assert __version__ in run("--version").output
+    for command in ("build", "--help"):
+        result = run(command, "--help") if command != "--help" else run("--help")
+        assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_build_writes_the_requested_formats_only(tmp_path):
+    item = make_workbook(tmp_path / "in" / "item.xlsx", minimal_item())
+    result = run("build", item, "-o", tmp_path / "out", "--format", "docx,html")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["item.docx", "item.html"]
+
+
+def test_missing_recommendations_sheet_exit_1_names_sheet_no_output(tmp_path):
+    item = make_workbook(tmp_path / "item.xlsx", minimal_item(Recommendations=None))
+    result = run("build", item, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.output.strip() == ("item.xlsx: no Recommendations sheet: expected a sheet "
+                                     "named Recommendations with a Recommendation column")
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_unknown_section_exit_1_and_previous_outputs_kept(tmp_path):
+    out = tmp_path / "out"
+    good = make_workbook(tmp_path / "item.xlsx", minimal_item())
+    assert run("build", good, "-o", out, "--format", "html").exit_code == 0
+    before = (out / "item.html").read_bytes()
+    make_workbook(tmp_path / "item.xlsx", minimal_item(Sections=[
+        ["Section", "Text"], ["Purpose", "ok"], ["Summary of findings", "x"]]))
+    result = run("build", good, "-o", out)
+    assert result.exit_code == 1
+    assert "item.xlsx: Sections!A3: unknown section 'Summary of findings'" in result.output
+    assert (out / "item.html").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["item.html"]  # no temporary files left
+
+
+def test_bad_usage_exits_2(tmp_path):
+    item = make_workbook(tmp_path / "item.xlsx", minimal_item())
+    assert run("build", item, "--format", "odt").exit_code == 2
+    assert run("build", tmp_path / "nope.xlsx").exit_code == 2
+    assert run("frobnicate").exit_code == 2
+
+
+def test_not_a_workbook_is_bad_input(tmp_path):
+    bogus = tmp_path / "notes.xlsx"
+    bogus.write_text("just text")
+    result = run("build", bogus, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.output.startswith("notes.xlsx: not an .xlsx workbook")
