@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
+
+TEXT_WIDTH_CM = 17.0
+_PERCENT = re.compile(r"width:\s*([\d.]+)%")
 
 
 def grid(table_el) -> tuple[list[tuple[int, int, int, int, object, bool]], int, int]:
@@ -44,6 +50,7 @@ def write_table(writer, container, table_el) -> None:
         table.style = "Table Grid"
     except KeyError:
         pass
+    _set_widths(table, table_el, width)
     header_rows = {r for r, _, _, _, _, head in placed if head}
     for r in header_rows:
         tr_pr = table.rows[r]._tr.get_or_add_trPr()
@@ -69,3 +76,16 @@ def _shade(cell) -> None:
     if tc_pr.find(qn("w:shd")) is None:
         tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" '
                                'w:fill="D9E2F3"/>'))
+
+
+def _set_widths(table, table_el, columns: int) -> None:
+    """Column widths from <col style="width: N%">, as Word needs them in every cell."""
+    percents = [_PERCENT.search(col.get("style") or "") for col in table_el.iter("col")]
+    if len(percents) != columns or not all(percents):
+        return
+    table.autofit = False
+    for index, match in enumerate(percents):
+        width = Cm(TEXT_WIDTH_CM * float(match.group(1)) / 100)
+        table.columns[index].width = width
+        for cell in table.columns[index].cells:
+            cell.width = width
