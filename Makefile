@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	@for item in inputs/*/*.xlsx; do \
+	@for item in inputs/*/items/*.xlsx; do \
 	  $(BIN)/reportgen build "$$item" -o outputs/items || exit 1; \
 	done
 

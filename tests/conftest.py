@@ -13,7 +13,13 @@ from reportgen.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ROOT / "inputs"
-MERTON = INPUTS / "osc-2017-03-07" / "shared-services-executive-response.xlsx"
+MEETING = INPUTS / "osc-2017-03-07" / "osc-2017-03-07.xlsx"
+ITEMS = INPUTS / "osc-2017-03-07" / "items"
+MERTON = ITEMS / "shared-services-executive-response.xlsx"
+HARROW = ITEMS / "shared-services-scope.xlsx"
+CABINET = ITEMS / "cabinet-business-case-principles.xlsx"
+MONITORING = ITEMS / "recommendations-tracker.xlsx"
+EXEMPT = ITEMS / "shared-it-contract-award.xlsx"
 
 
 def make_workbook(path: Path, sheets: dict[str, list[list]]) -> Path:

@@ -54,6 +54,10 @@ def save(wb: Workbook, path: Path) -> None:
     print(path.relative_to(INPUTS.parent))
 
 
+MEETING = INPUTS / "osc-2017-03-07"
+ITEMS = MEETING / "items"
+
+
 def merton() -> None:
     import merton as m
 
@@ -64,8 +68,70 @@ def merton() -> None:
                 m.RECOMMENDATIONS, heading="Executive response and action plan")
     table_sheet(wb, "Actions", ["Ref", "Action", "Timeline", "Lead officer"], m.ACTIONS)
     table_sheet(wb, "Sections", ["Section", "Text"], m.SECTIONS)
-    save(wb, INPUTS / "osc-2017-03-07" / "shared-services-executive-response.xlsx")
+    save(wb, ITEMS / "shared-services-executive-response.xlsx")
+
+
+def harrow() -> None:
+    import harrow as h
+
+    wb = Workbook()
+    field_sheet(wb, "Report", h.REPORT)
+    field_sheet(wb, "Scope", h.SCOPE)
+    table_sheet(wb, "Sections", ["Section", "Text"], [("Background", p) for p in h.BACKGROUND])
+    save(wb, ITEMS / "shared-services-scope.xlsx")
+
+
+def others() -> None:
+    import others as o
+
+    wb = Workbook()
+    field_sheet(wb, "Report", o.CABINET_REPORT)
+    table_sheet(wb, "Sections", ["Section", "Text"], o.CABINET_SECTIONS)
+    save(wb, ITEMS / "cabinet-business-case-principles.xlsx")
+
+    wb = Workbook()
+    field_sheet(wb, "Report", o.EXEMPT_REPORT)
+    table_sheet(wb, "Sections", ["Section", "Text"], o.EXEMPT_SECTIONS)
+    save(wb, ITEMS / "shared-it-contract-award.xlsx")
+
+    wb = Workbook()
+    field_sheet(wb, "Report", o.MONITORING_REPORT)
+    table_sheet(wb, "Recommendations",
+                ["Ref", "Recommendation", "Decision", "Timeline", "Lead officer", "Status",
+                 "RAG", "Progress", "Updated"], o.TRACKER, heading="Scrutiny tracker")
+    table_sheet(wb, "Sections", ["Section", "Text"], o.MONITORING_SECTIONS)
+    save(wb, ITEMS / "recommendations-tracker.xlsx")
+
+    wb = Workbook()
+    field_sheet(wb, "Meeting", o.MEETING)
+    table_sheet(wb, "Agenda", ["Item", "Title", "Report", "Text", "Wards", "Exempt",
+                               "Appendices", "Supplementary"], o.AGENDA)
+    save(wb, MEETING / "osc-2017-03-07.xlsx")
+
+
+def appendix() -> None:
+    """An appendix as councils receive them: a plain PDF from another tool, untagged."""
+    from weasyprint import HTML
+
+    html = ("<html lang='en-GB'><head><title>Appendix A</title><style>@page{size:A4;"
+            "margin:25mm} body{font-family:serif;font-size:12pt}</style></head><body>"
+            "<h1>Appendix A: Guiding principles for business cases</h1>"
+            + "".join(f"<p>{n}. {t}</p>" for n, t in enumerate([
+                "Set out every option considered, including keeping the service in house.",
+                "Model the costs and savings of each option over at least five years.",
+                "Describe the benefits other than savings and how they will be measured.",
+                "Name the risks, their owners and how each will be managed.",
+                "Set out the exit arrangements should the model not deliver.",
+                "Show how staff, trade unions and service users have been consulted.",
+            ], start=1)) + "</body></html>")
+    target = MEETING / "appendices" / "appendix-a-guiding-principles.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html).write_pdf(target)
+    print(target.relative_to(INPUTS.parent))
 
 
 if __name__ == "__main__":
     merton()
+    harrow()
+    others()
+    appendix()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from jinja2 import TemplateError
 from markupsafe import Markup
 
 from reportgen.errors import InputError, Problem
@@ -18,11 +19,13 @@ from reportgen.markup import Block, parse_blocks
 from reportgen.model import Item
 from reportgen.readers.cells import format_date, normalise, split_lines
 from reportgen.templates import KindDef, SectionDef, TemplateSet
+from reportgen.tracker import mark_overdue, summarise
 
 FRONT_MATTER_KEYS = ("committee", "meeting_date", "agenda_item", "wards", "title",
                      "lead_officer", "lead_member", "contact_officer")
-# Known fields that templates place themselves rather than as front-matter rows.
-PLACED_ELSEWHERE = {"report_type", "recommendations"}
+# Known fields that every template places itself rather than as front-matter rows;
+# a kind's .toml may name more (placed_fields).
+PLACED_ELSEWHERE = {"report_type", "recommendations", "exempt"}
 
 
 @dataclass
@@ -47,40 +50,75 @@ def compose(item: Item, templates: TemplateSet, house: House | None = None,
         raise InputError(Problem(
             item.source, f"unknown Report type {item.report_type!r}: expected one of "
             + ", ".join(templates.kinds()), sheet, ref or None))
+    missing = [name for name in kind.settings.get("required_sheets", ())
+               if normalise(name) not in item.sheets]
+    if missing:
+        raise InputError([Problem(item.source, f"no {name} sheet: expected a sheet named "
+                                  f"{name} with a {name.rstrip('s')} column")
+                          for name in missing])
     sections = build_sections(item, kind)
-    template = templates.env.get_template(kind.template)
-    return template.render(
-        item=item,
-        kind=kind,
-        house=house,
-        css=Markup(house.stylesheet(templates)),
-        title=item.title or "Untitled report",
-        agenda_item=agenda_item or item.field("agenda_item"),
-        meeting_date=format_date(item.meeting_date) if item.meeting_date
-        else item.field("meeting_date"),
-        front_matter=front_matter(item),
-        committee_recommendations=split_lines(item.field("recommendations")),
-        sections=sections,
-        today=today or date.today(),
-    )
+    on = item.meeting_date or today or date.today()
+    mark_overdue(item.recommendations, on)
+    try:
+        template = templates.env.get_template(kind.template)
+        return template.render(
+            item=item,
+            kind=kind,
+            house=house,
+            logo=house.logo_uri(templates),
+            css=Markup(house.stylesheet(templates)),
+            summary=summarise(item.recommendations),
+            scope_rows=scope_rows(item, kind),
+            overdue_on=format_date(on),
+            title=item.title or "Untitled report",
+            agenda_item=agenda_item or item.field("agenda_item"),
+            meeting_date=format_date(item.meeting_date) if item.meeting_date
+            else item.field("meeting_date"),
+            front_matter=front_matter(item, kind.settings.get("placed_fields", ())),
+            committee_recommendations=split_lines(item.field("recommendations")),
+            sections=sections,
+        )
+    except TemplateError as exc:
+        where = _template_name(exc, kind, templates)
+        raise InputError(Problem(where, f"template error: {exc}")) from None
 
 
-def front_matter(item: Item) -> list[tuple[str, str, str]]:
-    """(key, label, value) rows: the standard ones in order, then any extra fields."""
+def _template_name(exc: TemplateError, kind: KindDef, templates: TemplateSet) -> str:
+    """The template file at fault, for the message (a council's own, usually)."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    if name:
+        return name
+    found = templates.find(kind.template)
+    return str(found) if found else kind.template
+
+
+def front_matter(item: Item, placed=()) -> list[tuple[str, str, str]]:
+    """(key, label, value) rows: the standard ones in order, then every other field
+    with a value that the kind's template does not place itself."""
     rows = []
     for key in FRONT_MATTER_KEYS:
         f = next((f for f in item.fields if f.key == key), None)
         if f is not None and (f.value or key != "agenda_item"):
             rows.append((key, f.label, f.value))
-    known = set(FRONT_MATTER_KEYS) | PLACED_ELSEWHERE
+    known = set(FRONT_MATTER_KEYS) | PLACED_ELSEWHERE | set(placed)
     for f in item.fields:
-        if f.key not in known and f.value and not _is_cabinet_field(f.key):
+        if f.key not in known and f.value:
             rows.append((f.key, f.label, f.value))
     return rows
 
 
-def _is_cabinet_field(key: str) -> bool:
-    return key in {"key_decision", "forward_plan_reference", "exempt", "reasons_for_urgency"}
+def scope_rows(item: Item, kind: KindDef) -> list[tuple[str, str, list[Block]]]:
+    """The Scope sheet's rows as (number, label, blocks), numbered in order; rows the
+    kind lists as unnumbered (e.g. follow-up arrangements) get no number."""
+    unnumbered = {normalise(n) for n in kind.settings.get("unnumbered_rows", [])}
+    rows, number = [], 0
+    for f in item.scope:
+        shown = ""
+        if f.key not in unnumbered:
+            number += 1
+            shown = str(number)
+        rows.append((shown, f.label, parse_blocks(f.value)))
+    return rows
 
 
 def build_sections(item: Item, kind: KindDef) -> list[Section]:

@@ -79,6 +79,9 @@ class Item:
     sections: list[SectionText] = field(default_factory=list)
     scope: list[Field] = field(default_factory=list)
     meeting_date: date | None = None
+    key_decision: bool | None = None
+    exempt_paragraph: int | None = None  # paragraph of Schedule 12A, None when public
+    sheets: set[str] = field(default_factory=set)  # normalised names of the sheets read
 
     def field(self, key: str, default: str = "") -> str:
         for f in self.fields:

@@ -15,6 +15,8 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from reportgen.charts import bar_chart, describe
+from reportgen.errors import InputError, Problem
 from reportgen.markup import lines, parse_blocks
 from reportgen.readers.cells import normalise
 
@@ -73,6 +75,8 @@ class TemplateSet:
         )
         env.filters["lines"] = lines
         env.filters["blocks"] = parse_blocks
+        env.globals["bar_chart"] = bar_chart
+        env.globals["describe_chart"] = describe
         return env
 
     def find(self, relative: str) -> Path | None:
@@ -93,7 +97,10 @@ class TemplateSet:
         if name not in self.kinds():
             return None
         spec = self.find(f"{name}.toml")
-        data = tomllib.loads(spec.read_text(encoding="utf-8")) if spec else {}
+        try:
+            data = tomllib.loads(spec.read_text(encoding="utf-8")) if spec else {}
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(Problem(spec, f"not valid TOML: {exc}")) from None
         sections = tuple(
             SectionDef(
                 name=s["name"], synonyms=tuple(s.get("synonyms", ())),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reportgen.errors import ProblemList
@@ -70,20 +71,12 @@ def read_item(path: Path) -> Item:
     if not item.report_type:
         problems.error("no Report type: expected executive-response, scope, cabinet, "
                        "monitoring or the name of a council template", "Report")
-    date_field = next((f for f in fields if f.key == "meeting_date"), None)
-    if date_field:
-        raw = report[date_field.cell.split("!")[1]].value
-        item.meeting_date = parse_date(raw)
-        if item.meeting_date is None and date_field.value:
-            problems.error(f"Meeting date {date_field.value!r} is not a date: expected a date "
-                           "cell or a written date such as 7 March 2017",
-                           report.title, date_field.cell.split("!")[1])
+    _read_typed_fields(item, report, problems)
 
+    item.sheets = {normalise(ws.title) for ws in wb.worksheets}
     recs = find_sheet(wb, "Recommendations", "Recommendation", "Tracker")
-    if recs is None:
-        problems.error("no Recommendations sheet: expected a sheet named Recommendations "
-                       "with a Recommendation column")
-    else:
+    if recs is not None:
+        item.sheets.add("recommendations")
         item.recommendations, item.rec_columns = _read_recommendations(recs, problems)
         actions = find_sheet(wb, "Actions", "Action plan")
         if actions is not None:
@@ -101,6 +94,39 @@ def read_item(path: Path) -> Item:
 
     problems.raise_if_errors()
     return item
+
+
+def _read_typed_fields(item: Item, report, problems: ProblemList) -> None:
+    """Meeting date, Key decision and Exempt: fields that must hold a certain kind of value."""
+    for f in item.fields:
+        cell = f.cell.split("!")[1]
+        if f.key == "meeting_date":
+            item.meeting_date = parse_date(report[cell].value)
+            if item.meeting_date is None and f.value:
+                problems.error(f"Meeting date {f.value!r} is not a date: expected a date "
+                               "cell or a written date such as 7 March 2017", report.title, cell)
+        elif f.key == "key_decision" and f.value:
+            item.key_decision = parse_yes_no(f.value)
+            if item.key_decision is None:
+                problems.error(f"Key decision {f.value!r}: expected Yes or No", report.title, cell)
+        elif f.key == "exempt" and f.value:
+            ok, item.exempt_paragraph = parse_exempt(f.value)
+            if not ok:
+                problems.error(f"Exempt {f.value!r}: expected No, or the paragraph of Schedule "
+                               "12A (1 to 7) that makes the item exempt", report.title, cell)
+
+
+def parse_yes_no(text: str) -> bool | None:
+    key = normalise(text)
+    return True if key in ("yes", "y", "true") else False if key in ("no", "n", "false") else None
+
+
+def parse_exempt(text: str) -> tuple[bool, int | None]:
+    """("No" | "" -> public; "3", "Paragraph 3", "3 - financial affairs" -> paragraph 3)."""
+    if parse_yes_no(text) is False or not text.strip():
+        return True, None
+    match = re.search(r"\b([1-7])\b", text)
+    return (True, int(match.group(1))) if match else (False, None)
 
 
 def normalise_kind(text: str) -> str:
