@@ -16,9 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	@for item in inputs/*/items/*.xlsx; do \
-	  $(BIN)/reportgen build "$$item" -o outputs/items || exit 1; \
-	done
+	$(BIN)/reportgen batch inputs -o outputs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

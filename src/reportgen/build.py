@@ -35,43 +35,54 @@ class Builder:
         self.house = house or House()
         self.templates: TemplateSet = self.house.template_set()
 
-    def render(self, path: Path, agenda_item: str = "", layout: bool = True) -> Rendered:
-        """Read and compose an item workbook; lay it out for PDF when asked."""
+    def render(self, path: Path, agenda_item: str = "", layout: bool = True,
+               first_page: int = 1) -> Rendered:
+        """Read and compose an item workbook; lay it out for PDF when asked, its
+        pages numbered from first_page (an item's place in an agenda pack)."""
         item = read_item(Path(path))
-        html = compose(item, self.templates, self.house, agenda_item=agenda_item)
-        document = None
-        if layout:
-            from reportgen.writers.pdf import layout as pdf_layout
-
-            document = pdf_layout(html, self.templates.folders)
-        return Rendered(item, html, document)
+        html = compose(item, self.templates, self.house, agenda_item=agenda_item,
+                       first_page=first_page)
+        return Rendered(item, html, self.layout(html) if layout else None)
 
     def outputs(self, rendered: Rendered, formats: tuple[str, ...]) -> dict[str, bytes]:
         """Every requested format as bytes, made in memory before anything is written."""
         made: dict[str, bytes] = {}
-        if "pdf" in formats:
+        if "pdf" in formats and rendered.document is not None:
             from reportgen.writers.pdf import pdf_bytes
 
             made["pdf"] = pdf_bytes(rendered.document)
         if "docx" in formats:
             from reportgen.writers.docx import docx_bytes
 
-            reference = self.house.reference_docx or self.templates.find("reference.docx")
-            made["docx"] = docx_bytes(rendered.html, str(reference) if reference else None)
+            made["docx"] = docx_bytes(rendered.html, self.reference_docx())
         if "html" in formats:
             from reportgen.writers.html import html_bytes
 
             made["html"] = html_bytes(rendered.html)
         return made
 
+    def reference_docx(self) -> str | None:
+        reference = self.house.reference_docx or self.templates.find("reference.docx")
+        return str(reference) if reference else None
+
+    def layout(self, html: str):
+        """Lay out composed HTML as PDF pages (WeasyPrint), fetching only template files."""
+        from reportgen.writers.pdf import layout
+
+        return layout(html, self.templates.folders)
+
+    def write(self, rendered: Rendered, out_dir: Path, stem: str,
+              formats: tuple[str, ...] = FORMATS) -> list[Path]:
+        """Write every format of a rendered item; all made in memory first."""
+        written = []
+        for fmt, data in self.outputs(rendered, formats).items():
+            target = Path(out_dir) / f"{stem}.{fmt}"
+            write_bytes(target, data)
+            written.append(target)
+        return written
+
     def build(self, path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
               stem: str | None = None, agenda_item: str = "") -> list[Path]:
         """Build one item workbook into out_dir/<stem>.<format>; return the paths."""
         rendered = self.render(path, agenda_item, layout="pdf" in formats)
-        made = self.outputs(rendered, formats)
-        written = []
-        for fmt, data in made.items():
-            target = Path(out_dir) / f"{stem or Path(path).stem}.{fmt}"
-            write_bytes(target, data)
-            written.append(target)
-        return written
+        return self.write(rendered, out_dir, stem or Path(path).stem, formats)

@@ -75,5 +75,24 @@ def build(item: Path, out_dir: Path, formats: tuple[str, ...], config: Path | No
         click.echo(str(path))
 
 
+
+
+@main.command()
+@click.argument("meeting", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write into (default: outputs/<meeting workbook stem>/).")
+@config_option
+def pack(meeting: Path, out_dir: Path | None, config: Path | None) -> None:
+    """Build a meeting's agenda packs, per-item files and index page."""
+    from reportgen.build import Builder
+    from reportgen.pack import PackBuilder
+
+    result = PackBuilder(Builder(load_house(config))).build(
+        meeting, out_dir or Path("outputs") / meeting.stem)
+    report_problems(result.warnings)
+    for path in result.written:
+        click.echo(str(path))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -40,7 +40,7 @@ class Section:
 
 
 def compose(item: Item, templates: TemplateSet, house: House | None = None,
-            agenda_item: str = "", today: date | None = None) -> str:
+            agenda_item: str = "", today: date | None = None, first_page: int = 1) -> str:
     """Render the item as a standalone HTML document (CSS and images inline)."""
     house = house or House()
     kind = templates.kind(item.report_type)
@@ -77,6 +77,7 @@ def compose(item: Item, templates: TemplateSet, house: House | None = None,
             front_matter=front_matter(item, kind.settings.get("placed_fields", ())),
             committee_recommendations=split_lines(item.field("recommendations")),
             sections=sections,
+            first_page=first_page,
         )
     except TemplateError as exc:
         where = _template_name(exc, kind, templates)

@@ -92,3 +92,36 @@ class Item:
     @property
     def title(self) -> str:
         return self.field("title")
+
+
+@dataclass
+class AgendaEntry:
+    """One row of a meeting's agenda."""
+
+    number: str
+    title: str
+    report: Path | None = None  # the item workbook, resolved
+    text: str = ""  # for procedural items
+    wards: str = ""
+    exempt_paragraph: int | None = None
+    appendices: list[Path] = field(default_factory=list)
+    supplementary: bool = False
+    row: int = 0  # the Agenda sheet row, for messages
+
+    @property
+    def procedural(self) -> bool:
+        return self.report is None
+
+
+@dataclass
+class Meeting:
+    source: Path
+    fields: list[Field]
+    agenda: list[AgendaEntry]
+    date: date | None = None
+
+    def field(self, key: str, default: str = "") -> str:
+        for f in self.fields:
+            if f.key == key:
+                return f.value
+        return default

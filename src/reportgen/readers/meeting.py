@@ -1,0 +1,109 @@
+"""The meeting workbook (input contract v1) -> reportgen.model.Meeting."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reportgen.errors import InputError, ProblemList
+from reportgen.model import AgendaEntry, Field, Meeting
+from reportgen.readers.cells import cell_text, normalise, parse_date
+from reportgen.readers.item import parse_exempt, parse_yes_no
+from reportgen.readers.workbook import find_sheet, open_workbook, read_fields, read_table
+
+MEETING_FIELDS: dict[str, tuple[str, ...]] = {
+    "council": ("Authority", "Organisation"),
+    "committee": ("Meeting of", "Body"),
+    "date": ("Meeting date", "Date of meeting"),
+    "time": ("Start time",),
+    "venue": ("Place", "Location"),
+    "membership": ("Members", "Membership of the committee"),
+    "quorum": (),
+    "contact": ("Contact officer", "Clerk", "Democratic services contact"),
+}
+
+AGENDA_COLUMNS: dict[str, tuple[str, ...]] = {
+    "item": ("No", "Number", "Item no", "#"),
+    "title": ("Subject", "Heading"),
+    "report": ("Workbook", "Report workbook", "File"),
+    "text": ("Procedural text", "Description"),
+    "wards": ("Ward",),
+    "exempt": ("Exempt information", "Schedule 12A", "Part 2"),
+    "appendices": ("Appendix", "Appendix PDFs"),
+    "supplementary": ("Late", "Late item", "To follow"),
+}
+
+
+def is_meeting_workbook(path: Path) -> bool:
+    """True when the workbook has a Meeting sheet (so batch builds it as a meeting)."""
+    try:
+        return find_sheet(open_workbook(path), "Meeting") is not None
+    except InputError:
+        return False
+
+
+def read_meeting(path: Path) -> Meeting:
+    """Read a meeting workbook; raise InputError listing every problem, including
+    item workbooks and appendices that do not exist."""
+    path = Path(path)
+    problems = ProblemList(path)
+    wb = open_workbook(path)
+    sheet = find_sheet(wb, "Meeting")
+    agenda_sheet = find_sheet(wb, "Agenda")
+    if sheet is None:
+        problems.error("no Meeting sheet: expected a sheet named Meeting with Field | Value rows")
+    if agenda_sheet is None:
+        problems.error("no Agenda sheet: expected a sheet named Agenda with one row per item")
+    problems.raise_if_errors()
+
+    lookup = {normalise(label): key for key, labels in MEETING_FIELDS.items()
+              for label in (key, *labels)}
+    fields, meeting_date = [], None
+    for label, raw, cell in read_fields(sheet):
+        key = lookup.get(normalise(label))
+        fields.append(Field(label, cell_text(raw), key or normalise(label),
+                            f"{sheet.title}!{cell}", known=key is not None))
+        if key == "date":
+            meeting_date = parse_date(raw)
+            if meeting_date is None:
+                problems.error(f"Date {cell_text(raw)!r} is not a date: expected a date cell "
+                               "or a written date such as 7 March 2017", sheet.title, cell)
+
+    table = read_table(agenda_sheet, AGENDA_COLUMNS, required=("title",))
+    for key in table.missing:
+        problems.error(f"no {key.title()} column: expected a header row naming it",
+                       table.name, f"row {table.header_row}")
+    agenda: list[AgendaEntry] = []
+    for row in ([] if table.missing else table.rows()):
+        entry = AgendaEntry(number=row.text("item") or str(len(agenda) + 1),
+                            title=row.text("title"), text=row.text("text"),
+                            wards=row.text("wards"), row=row.number)
+        if not entry.title:
+            problems.error("empty Title: expected the agenda item's title", table.name,
+                           row.cell("title"))
+        report = row.text("report")
+        if report:
+            entry.report = (path.parent / report).resolve()
+            if not entry.report.is_file():
+                problems.error(f"item workbook {report!r} not found (looked in "
+                               f"{entry.report.parent})", table.name, row.cell("report"))
+        ok, entry.exempt_paragraph = parse_exempt(row.text("exempt"))
+        if not ok:
+            problems.error(f"Exempt {row.text('exempt')!r}: expected empty, No, or the "
+                           "paragraph of Schedule 12A (1 to 7)", table.name, row.cell("exempt"))
+        for name in [a.strip() for a in re.split(r"[;\n]", row.text("appendices")) if a.strip()]:
+            appendix = (path.parent / name).resolve()
+            entry.appendices.append(appendix)
+            if not appendix.is_file():
+                problems.error(f"appendix {name!r} not found (looked in {appendix.parent})",
+                               table.name, row.cell("appendices"))
+            elif appendix.suffix.lower() != ".pdf":
+                problems.error(f"appendix {name!r} is not a PDF: expected a .pdf file",
+                               table.name, row.cell("appendices"))
+        supplementary = row.text("supplementary")
+        entry.supplementary = bool(supplementary) and parse_yes_no(supplementary) is not False
+        agenda.append(entry)
+    if not agenda and not table.missing:
+        problems.error("the agenda is empty: expected one row per item", table.name)
+    problems.raise_if_errors()
+    return Meeting(path, fields, agenda, meeting_date)
