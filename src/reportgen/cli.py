@@ -94,5 +94,39 @@ def pack(meeting: Path, out_dir: Path | None, config: Path | None) -> None:
         click.echo(str(path))
 
 
+@main.command()
+@click.argument("folder", required=False, default=Path("inputs"),
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_root", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("outputs"), show_default=True,
+              help="Folder to write each meeting into, as OUTPUT/<meeting workbook stem>/.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Meetings built at once (default: one per core).")
+@click.option("--force", is_flag=True, help="Rebuild everything, changed or not.")
+@config_option
+def batch(folder: Path, out_root: Path, jobs: int | None, force: bool,
+          config: Path | None) -> None:
+    """Build every meeting workbook under FOLDER (default: inputs/), rebuilding only
+    what changed since the last run."""
+    from reportgen.batch import FAILED, find_meetings, run_batch
+    from reportgen.progress import Progress, summary_table
+
+    load_house(config)  # a broken configuration is one message, not one per meeting
+    total = len(find_meetings(folder))
+    if total == 0:
+        click.echo(f"no meeting workbooks (with a Meeting sheet) under {folder}", err=True)
+        sys.exit(1)
+    outcomes = []
+    with Progress(total) as progress:
+        for outcome in run_batch(folder, out_root, jobs, force, config):
+            outcomes.append(outcome)
+            progress.advance(outcome)
+    for outcome in outcomes:
+        report_problems(outcome.problems + outcome.warnings)
+    click.echo(summary_table(outcomes))
+    if any(o.status == FAILED for o in outcomes):
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
