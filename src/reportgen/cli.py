@@ -128,5 +128,50 @@ def batch(folder: Path, out_root: Path, jobs: int | None, force: bool,
         sys.exit(1)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@config_option
+def check(paths: tuple[Path, ...], config: Path | None) -> None:
+    """Check item and meeting workbooks (or folders of them) and print every problem,
+    errors first, one line each; write nothing. Exit 1 when there is any error."""
+    from reportgen.check import Checker
+
+    report = Checker(load_house(config).template_set()).check(list(paths))
+    report_problems(report.problems)
+    for note in report.notes:
+        click.echo(note)
+    errors, warnings = len(report.errors), len(report.problems) - len(report.errors)
+    click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("what", type=click.Choice(["item", "meeting"]))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--type", "kind", default="executive-response", show_default=True,
+              help="Report type of a new item (a built-in kind or a council's own).")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@config_option
+def new(what: str, path: Path, kind: str, force: bool, config: Path | None) -> None:
+    """Write a blank item or meeting workbook in the input contract's form."""
+    from reportgen.blank import new_item, new_meeting
+    from reportgen.output import atomic_path
+
+    if path.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the workbook's name must end in .xlsx", param_hint="PATH")
+    if path.exists() and not force:
+        raise click.BadParameter(f"{path} exists; choose another name or pass --force",
+                                 param_hint="PATH")
+    templates = load_house(config).template_set()
+    if what == "item" and kind not in templates.kinds():
+        raise click.BadParameter(f"unknown report type {kind!r}: expected one of "
+                                 + ", ".join(templates.kinds()), param_hint="--type")
+    with atomic_path(path) as tmp:
+        new_item(tmp, kind, templates) if what == "item" else new_meeting(tmp)
+    click.echo(str(path))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

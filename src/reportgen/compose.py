@@ -39,10 +39,9 @@ class Section:
     key: str = ""
 
 
-def compose(item: Item, templates: TemplateSet, house: House | None = None,
-            agenda_item: str = "", today: date | None = None, first_page: int = 1) -> str:
-    """Render the item as a standalone HTML document (CSS and images inline)."""
-    house = house or House()
+def prepare(item: Item, templates: TemplateSet) -> tuple[KindDef, list[Section]]:
+    """Check the item against its report kind and number its sections; raise
+    InputError naming the cells at fault. check runs this without rendering."""
     kind = templates.kind(item.report_type)
     if kind is None:
         cell = next((f.cell for f in item.fields if f.key == "report_type"), "Report")
@@ -56,7 +55,14 @@ def compose(item: Item, templates: TemplateSet, house: House | None = None,
         raise InputError([Problem(item.source, f"no {name} sheet: expected a sheet named "
                                   f"{name} with a {name.rstrip('s')} column")
                           for name in missing])
-    sections = build_sections(item, kind)
+    return kind, build_sections(item, kind)
+
+
+def compose(item: Item, templates: TemplateSet, house: House | None = None,
+            agenda_item: str = "", today: date | None = None, first_page: int = 1) -> str:
+    """Render the item as a standalone HTML document (CSS and images inline)."""
+    house = house or House()
+    kind, sections = prepare(item, templates)
     on = item.meeting_date or today or date.today()
     mark_overdue(item.recommendations, on)
     try:

@@ -20,6 +20,7 @@ class Action:
     status: str = ""
     progress: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)  # key -> "Actions!C4", for messages
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Recommendation:
     extra: dict[str, str] = field(default_factory=dict)
     actions: list[Action] = field(default_factory=list)
     overdue: bool = False
+    cells: dict[str, str] = field(default_factory=dict)  # key -> "Recommendations!D7"
 
     @property
     def responses(self) -> list[Action]:

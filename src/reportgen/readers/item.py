@@ -182,7 +182,7 @@ def _read_recommendations(ws, problems: ProblemList) -> tuple[list[Recommendatio
             timeline=row.text("timeline"), timeline_date=parse_date(row.raw("timeline")),
             lead_officer=row.text("lead_officer"), status=row.text("status"),
             rag=row.text("rag").title(), progress=row.text("progress"),
-            updated=row.text("updated"), extra=row.extras(),
+            updated=row.text("updated"), extra=row.extras(), cells=_cells(row),
         ))
     return recs, [c.label for c in table.columns if c.extra]
 
@@ -203,8 +203,13 @@ def _read_actions(ws, recs: list[Recommendation], problems: ProblemList) -> None
         rec.actions.append(Action(
             text=row.text("action"), timeline=row.text("timeline"),
             lead_officer=row.text("lead_officer"), status=row.text("status"),
-            progress=row.text("progress"), extra=row.extras(),
+            progress=row.text("progress"), extra=row.extras(), cells=_cells(row),
         ))
+
+
+def _cells(row) -> dict[str, str]:
+    return {c.key: f"{row.table.name}!{c.letter}{row.number}"
+            for c in row.table.columns if not c.extra}
 
 
 def _read_sections(ws, problems: ProblemList) -> list[SectionText]:

@@ -65,7 +65,7 @@ def read_meeting(path: Path) -> Meeting:
                             f"{sheet.title}!{cell}", known=key is not None))
         if key == "date":
             meeting_date = parse_date(raw)
-            if meeting_date is None:
+            if meeting_date is None and cell_text(raw):
                 problems.error(f"Date {cell_text(raw)!r} is not a date: expected a date cell "
                                "or a written date such as 7 March 2017", sheet.title, cell)
 
@@ -103,7 +103,5 @@ def read_meeting(path: Path) -> Meeting:
         supplementary = row.text("supplementary")
         entry.supplementary = bool(supplementary) and parse_yes_no(supplementary) is not False
         agenda.append(entry)
-    if not agenda and not table.missing:
-        problems.error("the agenda is empty: expected one row per item", table.name)
     problems.raise_if_errors()
     return Meeting(path, fields, agenda, meeting_date)

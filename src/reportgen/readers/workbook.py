@@ -45,10 +45,17 @@ def open_workbook(path: Path) -> Workbook:
         raise fail("this is a legacy .xls workbook: open it in Excel or LibreOffice and "
                    "save it as .xlsx")
     if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK"):
+            raise fail("the workbook is truncated or damaged (incomplete zip package): copy "
+                       "it again, or open it in Excel and save it again")
         raise fail("not an .xlsx workbook (it is not a zip package); save it from Excel "
                    "or LibreOffice as .xlsx")
     try:
-        return openpyxl.load_workbook(path, data_only=True)
+        wb = openpyxl.load_workbook(path, data_only=True)
+        _check_formulas(path, wb)
+        return wb
+    except InputError:
+        raise
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError) as exc:
         raise fail(f"the workbook is damaged or truncated and cannot be read ({exc}); "
                    "open it in Excel and save it again") from None
@@ -58,6 +65,33 @@ def open_workbook(path: Path) -> Workbook:
                        "it is refused for safety") from None
         raise fail(f"the workbook cannot be read ({type(exc).__name__}: {exc}); "
                    "open it in Excel and save it again") from None
+
+
+def _check_formulas(path: Path, values: Workbook) -> None:
+    """Formula cells whose value Excel never saved read as empty: say so, by cell.
+
+    Files written by scripts (not by Excel or LibreOffice) often hold formulas
+    with no saved result; reportgen reads saved values and computes nothing.
+    """
+    formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    problems = []
+    try:
+        for ws in formulas.worksheets:
+            if not hasattr(ws, "iter_rows"):
+                continue
+            for row in ws.iter_rows():
+                for cell in row:
+                    if getattr(cell, "data_type", None) != "f":
+                        continue
+                    if values[ws.title][cell.coordinate].value is None:
+                        problems.append(Problem(
+                            path, "formula with no saved value: open the workbook in Excel "
+                            "or LibreOffice and save it, so its results are stored",
+                            ws.title, cell.coordinate))
+    finally:
+        formulas.close()
+    if problems:
+        raise InputError(problems)
 
 
 def find_sheet(wb: Workbook, *names: str) -> Worksheet | None:
