@@ -81,3 +81,24 @@ def merton_copy(tmp_path) -> Path:
     target = tmp_path / MERTON.name
     shutil.copy(MERTON, target)
     return target
+
+
+@pytest.fixture
+def fetched(monkeypatch) -> list[tuple[str, str]]:
+    """Every URL the PDF renderer asks for, as (url, "fetched" | "refused")."""
+    from reportgen.writers import pdf as pdf_writer
+
+    calls: list[tuple[str, str]] = []
+    original = pdf_writer.TemplateOnlyFetcher.fetch
+
+    def spy(self, url, headers=None):
+        try:
+            response = original(self, url, headers)
+        except ValueError:
+            calls.append((url, "refused"))
+            raise
+        calls.append((url, "fetched"))
+        return response
+
+    monkeypatch.setattr(pdf_writer.TemplateOnlyFetcher, "fetch", spy)
+    return calls

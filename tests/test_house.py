@@ -108,3 +108,24 @@ def test_bad_config_is_bad_input(tmp_path, council):
     assert result.exit_code == 1
     assert "reportgen.toml: logo" in result.output and "does not exist" in result.output
     assert "unknown setting 'colour'" in result.output
+
+
+def test_pdf_renderer_fetches_only_template_files(tmp_path, council, fetched):
+    (council / "templates" / "logo-inside.png").write_bytes((council / "logo.png").read_bytes())
+    (council / "templates" / "briefing-note.html.j2").write_text(textwrap.dedent("""
+        {% extends "base.html.j2" %}
+        {% block body %}
+        <h1>{{ title }}</h1>
+        <img src="logo-inside.png" alt="inside">
+        <img src="file:///etc/hostname" alt="outside">
+        <img src="http://127.0.0.1:9/tracker.png" alt="network">
+        {% endblock %}
+    """))
+    sheets = minimal_item()
+    sheets["Report"][1] = ["Report type", "briefing-note"]
+    result, out = build(tmp_path, council, sheets, "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    calls = [(url.rsplit("/", 1)[-1], status) for url, status in fetched
+             if not url.startswith("data:")]  # the logo is inline
+    assert sorted(calls) == [("hostname", "refused"), ("logo-inside.png", "fetched"),
+                             ("tracker.png", "refused")]

@@ -31,7 +31,8 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.location}: {prefix}{self.message}"
+        message = " ".join(self.message.split())  # one line per problem, always
+        return f"{self.location}: {prefix}{message}"
 
 
 class InputError(Exception):

@@ -60,11 +60,19 @@ def open_workbook(path: Path) -> Workbook:
         raise fail(f"the workbook is damaged or truncated and cannot be read ({exc}); "
                    "open it in Excel and save it again") from None
     except Exception as exc:  # openpyxl raises many types for malformed XML
-        if type(exc).__module__.startswith("defusedxml"):
-            raise fail("the workbook contains forbidden XML (entity declarations); "
-                       "it is refused for safety") from None
-        raise fail(f"the workbook cannot be read ({type(exc).__name__}: {exc}); "
+        if _caused_by_defusedxml(exc):
+            raise fail("the workbook contains forbidden XML (entity declarations, as in an "
+                       "'XML bomb'); it is refused for safety") from None
+        raise fail(f"the workbook cannot be read ({type(exc).__name__}); "
                    "open it in Excel and save it again") from None
+
+
+def _caused_by_defusedxml(exc: BaseException | None) -> bool:
+    while exc is not None:
+        if type(exc).__module__.startswith("defusedxml"):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _check_formulas(path: Path, values: Workbook) -> None:
