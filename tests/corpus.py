@@ -290,7 +290,7 @@ CASES = [
     Case("XML entity bomb", entity_bomb, 1, ("forbidden XML",)),
     Case("no Report sheet", missing_report_sheet, 1, ("item.xlsx: no Report sheet",)),
     Case("no Recommendation column", missing_recommendation_column, 1,
-         ("item.xlsx: Recommendations!row 1: no Recommendation column",)),
+         ("item.xlsx: Recommendations!A1: no Recommendation column",)),
     Case("duplicate refs", duplicate_refs, 1, ("Recommendations!A3: duplicate Ref 'R1'",)),
     Case("action for a missing recommendation", orphan_action, 1,
          ("Actions!A2: Ref '7' matches no recommendation: expected one of 1",)),

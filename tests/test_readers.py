@@ -90,7 +90,7 @@ def test_missing_column_and_bad_action_ref_name_their_cells(tmp_path):
     ))
     with pytest.raises(InputError) as info:
         read_item(path)
-    assert "Recommendations!row 1: no Recommendation column" in str(info.value)
+    assert "Recommendations!A1: no Recommendation column" in str(info.value)
 
     path = make_workbook(tmp_path / "j.xlsx", minimal_item(
         Actions=[["Ref", "Action"], [1, "ok"], [9, "orphan"]]))

@@ -90,6 +90,16 @@ class Checker:
     def check_item(self, path: Path, meeting: Meeting | None = None) -> None:
         try:
             item = read_item(path)
+        except InputError as exc:
+            self.report.problems += exc.problems
+            if exc.partial is not None:  # its sections can still be checked
+                try:
+                    prepare(exc.partial, self.templates)
+                except InputError as more:
+                    self.report.problems += [p for p in more.problems
+                                             if p not in self.report.problems]
+            return
+        try:
             kind, sections = prepare(item, self.templates)
         except InputError as exc:
             self.report.problems += exc.problems

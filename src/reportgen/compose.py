@@ -13,7 +13,7 @@ from datetime import date
 from jinja2 import TemplateError
 from markupsafe import Markup
 
-from reportgen.errors import InputError, Problem
+from reportgen.errors import InputError, Problem, did_you_mean
 from reportgen.house import House
 from reportgen.markup import Block, parse_blocks
 from reportgen.model import Item
@@ -138,9 +138,11 @@ def build_sections(item: Item, kind: KindDef) -> list[Section]:
         if kind.sections and spec is None:
             sheet, _, ref = st.where.partition("!")
             cell = "A" + ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if ref else None
-            valid = "; ".join(s.name for s in kind.sections)
-            problems.append(Problem(item.source, f"unknown section {st.name!r} for report type "
-                                    f"{kind.name}: expected one of: {valid}", sheet, cell))
+            names = [s.name for s in kind.sections]
+            problems.append(Problem(item.source, f"unknown section {st.name!r}"
+                                    f"{did_you_mean(st.name, names)} for report type "
+                                    f"{kind.name}: expected one of: {'; '.join(names)}",
+                                    sheet, cell))
             continue
         name = spec.name if spec else st.name
         if name not in texts:

@@ -38,8 +38,9 @@ class Problem:
 class InputError(Exception):
     """Bad input: one or more problems, each naming file, sheet and cell."""
 
-    def __init__(self, problems: list[Problem] | Problem):
+    def __init__(self, problems: list[Problem] | Problem, partial: object = None):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        self.partial = partial  # what was read despite the problems, for `check`
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -64,6 +65,18 @@ class ProblemList:
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity == "warning"]
 
-    def raise_if_errors(self) -> None:
+    def raise_if_errors(self, partial: object = None) -> None:
         if self.errors:
-            raise InputError(self.errors)
+            raise InputError(self.errors, partial)
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' (did you mean 'Executive response'?)' when a choice is close, else ''."""
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1,
+                                      cutoff=0.75)
+    if not close:
+        return ""
+    original = next(c for c in choices if c.lower() == close[0])
+    return f" (did you mean {original!r}?)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reportgen.errors import ProblemList
+from reportgen.errors import ProblemList, did_you_mean
 from reportgen.model import Action, Field, Item, Recommendation, SectionText
 from reportgen.readers.cells import cell_text, normalise, parse_date
 from reportgen.readers.workbook import Table, find_sheet, open_workbook, read_fields, read_table
@@ -77,9 +77,10 @@ def read_item(path: Path) -> Item:
     recs = find_sheet(wb, "Recommendations", "Recommendation", "Tracker")
     if recs is not None:
         item.sheets.add("recommendations")
+        errors_before = len(problems.errors)
         item.recommendations, item.rec_columns = _read_recommendations(recs, problems)
         actions = find_sheet(wb, "Actions", "Action plan")
-        if actions is not None:
+        if actions is not None and len(problems.errors) == errors_before:
             _read_actions(actions, item.recommendations, problems)
 
     sections = find_sheet(wb, "Sections", "Section", "Narrative")
@@ -92,7 +93,7 @@ def read_item(path: Path) -> Item:
         item.scope = [Field(label, cell_text(raw), normalise(label), f"{scope.title}!{cell}")
                       for label, raw, cell in read_fields(scope)]
 
-    problems.raise_if_errors()
+    problems.raise_if_errors(partial=item)
     return item
 
 
@@ -153,9 +154,13 @@ def _read_report_fields(ws, problems: ProblemList) -> list[Field]:
 
 
 def _require_columns(table: Table, problems: ProblemList) -> bool:
+    found = [c.label for c in table.columns]
     for key in table.missing:
-        problems.error(f"no {key.replace('_', ' ').title()} column: expected a header row "
-                       "(in the first 10 rows) naming it", table.name, f"row {table.header_row}")
+        name = key.replace("_", " ").capitalize()
+        hint = did_you_mean(name, found) if found else ""
+        seen = f"; the header row has {', '.join(found)}" if found else "; no header row found"
+        problems.error(f"no {name} column{hint}: expected a header naming it in the "
+                       f"first 10 rows{seen}", table.name, f"A{table.header_row}")
     return not table.missing
 
 
