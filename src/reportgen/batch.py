@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,8 +47,9 @@ def find_meetings(folder: Path) -> list[Path]:
 
 
 def build_meeting(meeting_path: Path, out_dir: Path, config: Path | None,
-                  force: bool) -> MeetingOutcome:
-    """Build one meeting if anything it depends on changed (runs in a worker)."""
+                  force: bool, jobs: int = 1, executor=None) -> MeetingOutcome:
+    """Build one meeting if anything it depends on changed; its items are laid out
+    in parallel on executor (or jobs processes), unchanged ones taken from the cache."""
     from reportgen.build import Builder
     from reportgen.fingerprint import environment_fingerprint, meeting_inputs
     from reportgen.house import House
@@ -71,7 +72,7 @@ def build_meeting(meeting_path: Path, out_dir: Path, config: Path | None,
             outcome.status, outcome.items = UNCHANGED, previous.get("items", 0)
             outcome.pages = previous.get("pages", 0)
         else:
-            result = PackBuilder(Builder(house)).build(meeting_path, out_dir)
+            result = PackBuilder(Builder(house), jobs, executor).build(meeting_path, out_dir)
             outcome.status, outcome.items, outcome.pages = BUILT, result.items, result.pages
             outcome.warnings = result.warnings
             manifest.update(items=result.items, pages=result.pages,
@@ -91,16 +92,18 @@ def _read_manifest(out_dir: Path) -> dict:
 
 
 def run_batch(folder: Path, out_root: Path, jobs: int | None, force: bool,
-              config: Path | None, progress=None):
-    """Build every meeting under folder; yield each MeetingOutcome as it finishes."""
+              config: Path | None):
+    """Build every meeting under folder, one after another, each meeting's items
+    laid out in parallel on one pool of worker processes; yield each outcome."""
     meetings = find_meetings(folder)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(meetings) or 1))
-    tasks = [(m, Path(out_root) / m.stem, config, force) for m in meetings]
+    jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1:
-        for task in tasks:
-            yield build_meeting(*task)
+        for meeting in meetings:
+            yield build_meeting(meeting, Path(out_root) / meeting.stem, config, force)
         return
+    import weasyprint  # noqa: F401 - loaded once here, shared by the forked workers
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_meeting, *task) for task in tasks]
-        for future in as_completed(futures):
-            yield future.result()
+        for meeting in meetings:
+            yield build_meeting(meeting, Path(out_root) / meeting.stem, config, force,
+                                jobs, pool)

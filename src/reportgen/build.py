@@ -36,12 +36,12 @@ class Builder:
         self.templates: TemplateSet = self.house.template_set()
 
     def render(self, path: Path, agenda_item: str = "", layout: bool = True,
-               first_page: int = 1) -> Rendered:
-        """Read and compose an item workbook; lay it out for PDF when asked, its
-        pages numbered from first_page (an item's place in an agenda pack)."""
+               page_numbers: bool = True) -> Rendered:
+        """Read and compose an item workbook; lay it out for PDF when asked (without
+        page numbers when a pack will stamp its own)."""
         item = read_item(Path(path))
         html = compose(item, self.templates, self.house, agenda_item=agenda_item,
-                       first_page=first_page)
+                       page_numbers=page_numbers)
         return Rendered(item, html, self.layout(html) if layout else None)
 
     def outputs(self, rendered: Rendered, formats: tuple[str, ...]) -> dict[str, bytes]:

@@ -81,13 +81,15 @@ def build(item: Path, out_dir: Path, formats: tuple[str, ...], config: Path | No
 @click.argument("meeting", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write into (default: outputs/<meeting workbook stem>/).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Reports laid out at once (default: one per core).")
 @config_option
-def pack(meeting: Path, out_dir: Path | None, config: Path | None) -> None:
+def pack(meeting: Path, out_dir: Path | None, jobs: int | None, config: Path | None) -> None:
     """Build a meeting's agenda packs, per-item files and index page."""
     from reportgen.build import Builder
     from reportgen.pack import PackBuilder
 
-    result = PackBuilder(Builder(load_house(config))).build(
+    result = PackBuilder(Builder(load_house(config)), jobs).build(
         meeting, out_dir or Path("outputs") / meeting.stem)
     report_problems(result.warnings)
     for path in result.written:
@@ -101,7 +103,7 @@ def pack(meeting: Path, out_dir: Path | None, config: Path | None) -> None:
               default=Path("outputs"), show_default=True,
               help="Folder to write each meeting into, as OUTPUT/<meeting workbook stem>/.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
-              help="Meetings built at once (default: one per core).")
+              help="Worker processes laying out reports (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild everything, changed or not.")
 @config_option
 def batch(folder: Path, out_root: Path, jobs: int | None, force: bool,

@@ -59,8 +59,11 @@ def prepare(item: Item, templates: TemplateSet) -> tuple[KindDef, list[Section]]
 
 
 def compose(item: Item, templates: TemplateSet, house: House | None = None,
-            agenda_item: str = "", today: date | None = None, first_page: int = 1) -> str:
-    """Render the item as a standalone HTML document (CSS and images inline)."""
+            agenda_item: str = "", today: date | None = None, page_numbers: bool = True) -> str:
+    """Render the item as a standalone HTML document (CSS and images inline).
+
+    page_numbers=False leaves the page numbers out of the PDF layout: a pack
+    stamps its own on (see pack.py)."""
     house = house or House()
     kind, sections = prepare(item, templates)
     on = item.meeting_date or today or date.today()
@@ -83,7 +86,7 @@ def compose(item: Item, templates: TemplateSet, house: House | None = None,
             front_matter=front_matter(item, kind.settings.get("placed_fields", ())),
             committee_recommendations=split_lines(item.field("recommendations")),
             sections=sections,
-            first_page=first_page,
+            page_numbers=page_numbers,
         )
     except TemplateError as exc:
         where = _template_name(exc, kind, templates)

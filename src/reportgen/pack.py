@@ -1,18 +1,23 @@
-"""Agenda packs for a meeting: front sheets, reports, appendices, one layout each.
+"""Agenda packs for a meeting: front sheets, reports, appendices, page numbers.
 
-Each report is laid out once, its pages numbered where it falls in its pack;
-the per-item PDF and the pack both come from that one layout. The pack is
-WeasyPrint's pages of the front sheet and reports put together (so the tags
-stay whole), then the appendix pages inserted by pack_pdf.
+Each report is laid out once, in a worker process, without page numbers
+(item_render); an unchanged report is taken from the cache instead. Once
+every page count is known, each pack's front sheet is laid out with the
+page each report starts on, the front sheet, reports and appendices are
+merged with their tags (pdf_merge), and the pack's page numbers are stamped
+on. A report's own PDF is its same rendering with the same numbers stamped.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.build import FORMATS, Builder, Rendered
+from reportgen.appendix import Appendix, inspect_appendix
+from reportgen.build import FORMATS, Builder
 from reportgen.compose_meeting import (
     EXEMPT,
     PUBLIC,
@@ -23,29 +28,34 @@ from reportgen.compose_meeting import (
     pack_of,
 )
 from reportgen.errors import InputError, Problem
+from reportgen.item_render import ItemCache, ItemJob, ItemOutput, job_key, render_item
 from reportgen.model import AgendaEntry, Meeting
 from reportgen.output import write_bytes, write_text
-from reportgen.pack_pdf import Appendix, insert_appendices, inspect_appendix
 from reportgen.readers.meeting import read_meeting
 
 PACK_FILES = {PUBLIC: "agenda-pack.pdf", EXEMPT: "agenda-pack-exempt.pdf",
               SUPPLEMENTARY: "agenda-pack-supplementary.pdf"}
 PACK_LABELS = {PUBLIC: "Agenda pack", SUPPLEMENTARY: "Supplementary agenda"}
+ITEM_FOLDERS = {PUBLIC: "items", SUPPLEMENTARY: "items", EXEMPT: "exempt"}
 MAX_FRONT_SHEET_PASSES = 3
 
 
 @dataclass
 class PlacedItem:
-    """A report in its pack: where it starts, its layout, its appendices."""
+    """A report in its pack: its rendering, where it starts, its appendices."""
 
     entry: AgendaEntry
-    rendered: Rendered
-    start: int
+    output: ItemOutput
+    start: int = 0
     appendices: list[Appendix] = field(default_factory=list)
 
     @property
     def stem(self) -> str:
         return item_stem(self.entry)
+
+    @property
+    def pages(self) -> int:
+        return self.output.pages + sum(a.pages for a in self.appendices)
 
 
 @dataclass
@@ -55,113 +65,150 @@ class PackResult:
     warnings: list[Problem] = field(default_factory=list)
     pages: int = 0
     items: int = 0
+    laid_out: int = 0  # items laid out this run (the rest came from the cache)
 
 
 class PackBuilder:
     """Builds one meeting's packs, per-item files and index page."""
 
-    def __init__(self, builder: Builder | None = None):
+    def __init__(self, builder: Builder | None = None, jobs: int | None = None,
+                 executor: Executor | None = None):
         self.builder = builder or Builder()
+        self.jobs = jobs or os.cpu_count() or 1
+        self.executor = executor
 
     def build(self, meeting_path: Path, out_dir: Path,
               formats: tuple[str, ...] = FORMATS) -> PackResult:
         """Build everything for the meeting; raise InputError listing every bad item
         (the good items' own files are still written, but no pack)."""
+        from reportgen.fingerprint import environment_fingerprint
+
         meeting = read_meeting(meeting_path)
         result = PackResult(Path(out_dir))
-        problems: list[Problem] = []
+        cache = ItemCache(result.out_dir)
+        entries = [e for e in meeting.agenda if e.report is not None]
+        outputs = self._render_all(entries, cache, environment_fingerprint(self.builder.house),
+                                   ("pdf",) + tuple(f for f in formats if f != "pdf"), result)
+        problems = [p for o in outputs.values() for p in o.problems]
+
         placed: dict[str, list[PlacedItem]] = {}
-        fronts = {}
-        for pack in (PUBLIC, EXEMPT, SUPPLEMENTARY):
-            entries = [e for e in meeting.agenda if e.report is not None and pack_of(e) == pack]
-            if pack != PUBLIC and not entries:
-                continue
-            try:
-                fronts[pack], placed[pack] = self._lay_out_pack(meeting, pack, entries,
-                                                                result.warnings)
-            except InputError as exc:
-                problems += exc.problems
-                placed[pack] = getattr(exc, "placed", [])
-        for pack, items in placed.items():
-            folder = "exempt" if pack == EXEMPT else "items"
-            for item in items:
-                result.written += self.builder.write(item.rendered, result.out_dir / folder,
-                                                     item.stem, formats)
-                result.items += 1
-        if problems:
-            raise InputError(problems)
-
-        packs_for_index = {}
-        for pack, front in fronts.items():
-            data = self._pack_pdf(front, placed[pack])
-            target = result.out_dir / PACK_FILES[pack]
-            write_bytes(target, data)
-            result.written.append(target)
-            result.pages += len(front.pages) + sum(
-                i.rendered.pages + sum(a.pages for a in i.appendices) for i in placed[pack])
-            if pack in PACK_LABELS:
-                packs_for_index[PACK_LABELS[pack]] = PACK_FILES[pack]
-        for pack in set(PACK_FILES) - set(fronts):  # no longer needed: not left to mislead
-            with contextlib.suppress(FileNotFoundError):
-                (result.out_dir / PACK_FILES[pack]).unlink()
-        index = compose_index(meeting, packs_for_index, self.builder.templates,
-                              self.builder.house)
-        write_text(result.out_dir / "index.html", index)
-        result.written.append(result.out_dir / "index.html")
-        return result
-
-    def _front_sheet(self, meeting: Meeting, pack: str, pages: dict[str, int]):
-        html = compose_front_sheet(meeting, pack, pages, self.builder.templates,
-                                   self.builder.house)
-        return self.builder.layout(html)
-
-    def _lay_out_pack(self, meeting: Meeting, pack: str, entries: list[AgendaEntry],
-                      warnings: list[Problem]):
-        """Lay out the front sheet and each report once, numbering pages through."""
-        front = self._front_sheet(meeting, pack, {})
-        for _ in range(MAX_FRONT_SHEET_PASSES):
-            placed, problems = self._place_items(entries, len(front.pages) + 1, warnings)
-            if problems:
-                error = InputError(problems)
-                error.placed = placed
-                raise error
-            pages = {item.stem: item.start for item in placed}
-            final = self._front_sheet(meeting, pack, pages)
-            if len(final.pages) == len(front.pages):
-                return final, placed
-            front = final  # the page references changed its length: number again
-        raise RuntimeError("the agenda front sheet's length did not settle")
-
-    def _place_items(self, entries, start: int, warnings: list[Problem]):
-        placed, problems = [], []
         for entry in entries:
-            try:
-                rendered = self.builder.render(entry.report, agenda_item=entry.number,
-                                               first_page=start)
-            except InputError as exc:
-                problems += exc.problems
+            if outputs[id(entry)].problems:
                 continue
-            item = PlacedItem(entry, rendered, start)
+            item = PlacedItem(entry, outputs[id(entry)])
             for n, path in enumerate(entry.appendices):
                 label = f"Agenda Item {entry.number}, Appendix {chr(ord('A') + n % 26)}"
                 try:
-                    item.appendices.append(inspect_appendix(path, label, warnings))
+                    item.appendices.append(inspect_appendix(path, label, result.warnings))
                 except InputError as exc:
                     problems += exc.problems
-            start += rendered.pages + sum(a.pages for a in item.appendices)
-            placed.append(item)
-        return placed, problems
+            placed.setdefault(pack_of(entry), []).append(item)
 
-    def _pack_pdf(self, front, items: list[PlacedItem]) -> bytes:
+        placed.setdefault(PUBLIC, [])  # the public pack has a front sheet at least
+        packs = {pack: self._pack(meeting, pack, items, formats, result)
+                 for pack, items in placed.items()}
+        if problems:
+            raise InputError(problems)
+        self._write_packs(meeting, packs, result)
+        cache.prune()
+        return result
+
+    # -- rendering ---------------------------------------------------------
+    def _render_all(self, entries, cache: ItemCache, environment: str, formats, result):
+        jobs = {id(e): ItemJob(e.report, e.number, self.builder.house, formats)
+                for e in entries}
+        keys = {i: job_key(job, environment) for i, job in jobs.items()}
+        outputs = {i: cache.get(key) for i, key in keys.items()}
+        missing = [i for i, out in outputs.items() if out is None]
+        for i, output in zip(missing, self._map(render_item, [jobs[i] for i in missing]),
+                             strict=True):
+            outputs[i] = output
+            if not output.problems:
+                cache.put(keys[i], output)
+        result.laid_out += len(missing)
+        return outputs
+
+    def _map(self, function, jobs: list):
+        if len(jobs) <= 1 or self.jobs <= 1:
+            return [function(job) for job in jobs]
+        if self.executor is not None:
+            return list(self.executor.map(function, jobs))
+        import weasyprint  # noqa: F401 - loaded once here, shared by the forked workers
+
+        with ProcessPoolExecutor(max_workers=min(self.jobs, len(jobs))) as pool:
+            return list(pool.map(function, jobs))
+
+    # -- one pack ----------------------------------------------------------
+    def _pack(self, meeting: Meeting, pack: str, items: list[PlacedItem],
+              formats: tuple[str, ...], result: PackResult) -> bytes:
+        """Lay out the front sheet, merge the pack, stamp it; write each item's files."""
+        from reportgen.pagination import stamp_pdf
+        from reportgen.pdf_merge import merge, open_part, stamp, to_bytes
+
+        front = self._front_sheet(meeting, pack, items)
+        first_item_page = len(front.pages) + 1
+        labels = []
+        for item in items:
+            labels += [""] * item.output.pages
+            for appendix in item.appendices:
+                labels += [appendix.label] * appendix.pages
+        stamps = stamp_pdf(self.builder, first_item_page, labels) if labels else None
+        parts = [open_part(self.builder_pdf(front))]
+        for item in items:
+            parts.append(open_part(item.output.files["pdf"]))
+            parts += [open_part(a.data, f"{a.label.split(', ')[-1]}: {a.path.name}",
+                                item.output.title) for a in item.appendices]
+        title = front.metadata.title or PACK_FILES[pack]
+        merged = merge(parts, title)
+        if stamps is not None:
+            stamp(merged, list(range(first_item_page - 1, len(merged.pages))), stamps)
+
+        folder = result.out_dir / ITEM_FOLDERS[pack]
+        for item in items:
+            own = open_part(item.output.files["pdf"]).pdf
+            stamp(own, list(range(item.output.pages)), stamps, item.start - first_item_page)
+            files = dict(item.output.files, pdf=to_bytes(own))
+            for fmt in formats:
+                target = folder / f"{item.stem}.{fmt}"
+                write_bytes(target, files[fmt])
+                result.written.append(target)
+            result.items += 1
+        result.pages += len(merged.pages)
+        return to_bytes(merged)
+
+    def builder_pdf(self, document) -> bytes:
         from reportgen.writers.pdf import pdf_bytes
 
-        pages = list(front.pages)
-        inserts = []
-        for item in items:
-            pages += item.rendered.document.pages
-            number = item.start + item.rendered.pages
-            for appendix in item.appendices:
-                inserts.append((len(pages), appendix, number, item.rendered.item.title))
-                number += appendix.pages
-        pack = pdf_bytes(front.copy(pages))
-        return insert_appendices(pack, inserts)
+        return pdf_bytes(document)
+
+    def _front_sheet(self, meeting: Meeting, pack: str, items: list[PlacedItem]):
+        """Lay out the front sheet with each report's first page; again if the page
+        references changed its length (they seldom do)."""
+        front = self.builder.layout(compose_front_sheet(
+            meeting, pack, {}, self.builder.templates, self.builder.house))
+        for _ in range(MAX_FRONT_SHEET_PASSES):
+            start = len(front.pages) + 1
+            for item in items:
+                item.start = start
+                start += item.pages
+            pages = {item.stem: item.start for item in items}
+            final = self.builder.layout(compose_front_sheet(
+                meeting, pack, pages, self.builder.templates, self.builder.house))
+            if len(final.pages) == len(front.pages):
+                return final
+            front = final
+        raise RuntimeError("the agenda front sheet's length did not settle")
+
+    # -- writing -----------------------------------------------------------
+    def _write_packs(self, meeting: Meeting, packs: dict[str, bytes], result: PackResult):
+        for pack, data in packs.items():
+            target = result.out_dir / PACK_FILES[pack]
+            write_bytes(target, data)
+            result.written.append(target)
+        for pack in set(PACK_FILES) - set(packs):  # no longer needed: not left to mislead
+            with contextlib.suppress(FileNotFoundError):
+                (result.out_dir / PACK_FILES[pack]).unlink()
+        links = {PACK_LABELS[p]: PACK_FILES[p] for p in (PUBLIC, SUPPLEMENTARY) if p in packs}
+        index = compose_index(meeting, links, self.builder.templates, self.builder.house)
+        write_text(result.out_dir / "index.html", index)
+        result.written.append(result.out_dir / "index.html")
