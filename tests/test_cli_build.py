@@ -56,3 +56,13 @@ def test_not_a_workbook_is_bad_input(tmp_path):
     result = run("build", bogus, "-o", tmp_path / "out")
     assert result.exit_code == 1
     assert result.output.startswith("notes.xlsx: not an .xlsx workbook")
+
+
+def test_two_builds_of_an_item_are_byte_identical(tmp_path):
+    from .conftest import MONITORING
+
+    for target in ("one", "two"):
+        assert run("build", MONITORING, "-o", tmp_path / target).exit_code == 0
+    for fmt in ("pdf", "docx", "html"):
+        name = f"{MONITORING.stem}.{fmt}"
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()

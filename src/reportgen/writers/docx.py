@@ -24,9 +24,9 @@ from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
 from reportgen.writers.docx_numbering import Numbering, number
-from reportgen.writers.docx_package import reproducible_zip
 from reportgen.writers.docx_styles import FRONT_MATTER, NOTICE, NUMBERED_PARAGRAPH, ensure_styles
 from reportgen.writers.docx_tables import write_table
+from reportgen.writers.reproducible import reproducible_zip
 
 CONTAINERS = {"body", "header", "main", "section", "div", "article", "footer", "figure", "nav"}
 _SPACE = re.compile(r"\s+")

@@ -9,6 +9,8 @@ from weasyprint import HTML
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher
 
+from reportgen.writers.reproducible import pin_build_time
+
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": False}
 
 
@@ -37,6 +39,7 @@ class TemplateOnlyFetcher(URLFetcher):
 
 def layout(html: str, allowed_folders: list[Path]) -> Document:
     """Lay out the HTML once; the result can be written or merged into a pack."""
+    pin_build_time()
     base = Path(allowed_folders[0]).resolve().as_uri() + "/" if allowed_folders else None
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     return HTML(string=html, base_url=base,

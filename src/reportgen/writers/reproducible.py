@@ -1,4 +1,4 @@
-"""Byte-for-byte reproducible .docx packages.
+"""Byte-for-byte reproducible outputs: pinned times in .docx packages and PDF fonts.
 
 Word files are zip packages; zip entries carry a time, and python-docx
 stamps core properties with the clock. Both are pinned so a council can
@@ -16,9 +16,21 @@ import zipfile
 _CORE_DATE = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
+DEFAULT_EPOCH = "946684800"  # 1 January 2000: no clock time inside any output
+
+
+def pin_build_time() -> None:
+    """Make SOURCE_DATE_EPOCH the time every library writes into outputs.
+
+    fontTools (which WeasyPrint uses to embed fonts) stamps each font subset
+    with the clock unless SOURCE_DATE_EPOCH is set; a user's own value wins.
+    """
+    os.environ.setdefault("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)
+
+
 def build_time() -> time.struct_time:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else 1 January 2000."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "946684800"))
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH))
     return time.gmtime(max(epoch, 315532800))  # zip cannot store dates before 1980
 
 
