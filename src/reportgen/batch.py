@@ -101,8 +101,6 @@ def run_batch(folder: Path, out_root: Path, jobs: int | None, force: bool,
         for meeting in meetings:
             yield build_meeting(meeting, Path(out_root) / meeting.stem, config, force)
         return
-    import weasyprint  # noqa: F401 - loaded once here, shared by the forked workers
-
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for meeting in meetings:
             yield build_meeting(meeting, Path(out_root) / meeting.stem, config, force,

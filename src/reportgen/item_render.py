@@ -35,6 +35,7 @@ class ItemOutput:
     title: str = ""
     problems: list[Problem] = field(default_factory=list)
     cached: bool = False
+    key: str = ""
 
 
 def render_item(job: ItemJob) -> ItemOutput:
@@ -79,7 +80,7 @@ class ItemCache:
             files = {fmt: (self.folder / f"{key}.{fmt}").read_bytes() for fmt in info["formats"]}
         except (OSError, ValueError, KeyError):
             return None
-        return ItemOutput(files, info["pages"], info["title"], cached=True)
+        return ItemOutput(files, info["pages"], info["title"], cached=True, key=key)
 
     def put(self, key: str, output: ItemOutput) -> None:
         from reportgen.output import write_bytes, write_text
@@ -90,6 +91,19 @@ class ItemCache:
         write_text(self.folder / f"{key}.json", json.dumps(
             {"pages": output.pages, "title": output.title, "formats": sorted(output.files)}))
 
+    def blob(self, key: str, make) -> bytes:
+        """The bytes cached under key, or make() them and keep them."""
+        from reportgen.output import write_bytes
+
+        self.used.add(key)
+        path = self.folder / f"{key}.bin"
+        try:
+            return path.read_bytes()
+        except OSError:
+            data = make()
+            write_bytes(path, data)
+            return data
+
     def prune(self) -> None:
         """Drop renderings no item uses any more."""
         if not self.folder.is_dir():
@@ -97,3 +111,10 @@ class ItemCache:
         for path in self.folder.iterdir():
             if path.name.split(".")[0] not in self.used:
                 path.unlink(missing_ok=True)
+
+
+def blob_key(*parts: object) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        digest.update(b"\0" + (part if isinstance(part, bytes) else str(part).encode()))
+    return digest.hexdigest()[:32]

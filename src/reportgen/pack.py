@@ -11,6 +11,7 @@ on. A report's own PDF is its same rendering with the same numbers stamped.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -28,7 +29,14 @@ from reportgen.compose_meeting import (
     pack_of,
 )
 from reportgen.errors import InputError, Problem
-from reportgen.item_render import ItemCache, ItemJob, ItemOutput, job_key, render_item
+from reportgen.item_render import (
+    ItemCache,
+    ItemJob,
+    ItemOutput,
+    blob_key,
+    job_key,
+    render_item,
+)
 from reportgen.model import AgendaEntry, Meeting
 from reportgen.output import write_bytes, write_text
 from reportgen.readers.meeting import read_meeting
@@ -105,7 +113,7 @@ class PackBuilder:
             placed.setdefault(pack_of(entry), []).append(item)
 
         placed.setdefault(PUBLIC, [])  # the public pack has a front sheet at least
-        packs = {pack: self._pack(meeting, pack, items, formats, result)
+        packs = {pack: self._pack(meeting, pack, items, formats, result, cache)
                  for pack, items in placed.items()}
         if problems:
             raise InputError(problems)
@@ -123,6 +131,7 @@ class PackBuilder:
         for i, output in zip(missing, self._map(render_item, [jobs[i] for i in missing]),
                              strict=True):
             outputs[i] = output
+            output.key = keys[i]
             if not output.problems:
                 cache.put(keys[i], output)
         result.laid_out += len(missing)
@@ -140,34 +149,47 @@ class PackBuilder:
 
     # -- one pack ----------------------------------------------------------
     def _pack(self, meeting: Meeting, pack: str, items: list[PlacedItem],
-              formats: tuple[str, ...], result: PackResult) -> bytes:
-        """Lay out the front sheet, merge the pack, stamp it; write each item's files."""
-        from reportgen.pagination import stamp_pdf
+              formats: tuple[str, ...], result: PackResult, cache: ItemCache) -> bytes:
+        """Lay out the front sheet, merge the pack, stamp it; write each item's files.
+
+        Front sheets, page-number stamps and stamped reports are cached like the
+        reports: a rebuild after one report changed lays out only that report."""
+        import pikepdf
+
+        from reportgen.pagination import stamp_html, stamp_pdf
         from reportgen.pdf_merge import merge, open_part, stamp, to_bytes
 
-        front = self._front_sheet(meeting, pack, items)
-        first_item_page = len(front.pages) + 1
+        front = self._front_sheet(meeting, pack, items, cache)
+        with pikepdf.open(io.BytesIO(front)) as pdf:
+            first_item_page = len(pdf.pages) + 1
+            title = str(pdf.docinfo.get("/Title", PACK_FILES[pack]))
         labels = []
         for item in items:
             labels += [""] * item.output.pages
             for appendix in item.appendices:
                 labels += [appendix.label] * appendix.pages
-        stamps = stamp_pdf(self.builder, first_item_page, labels) if labels else None
-        parts = [open_part(self.builder_pdf(front))]
+        html = stamp_html(self.builder, first_item_page, labels)
+        stamps = (pikepdf.open(io.BytesIO(cache.blob(
+            blob_key("stamps", html), lambda: to_bytes(stamp_pdf(self.builder, html)))))
+                  if labels else None)
+        parts = [open_part(front)]
         for item in items:
             parts.append(open_part(item.output.files["pdf"]))
             parts += [open_part(a.data, f"{a.label.split(', ')[-1]}: {a.path.name}",
                                 item.output.title) for a in item.appendices]
-        title = front.metadata.title or PACK_FILES[pack]
         merged = merge(parts, title)
         if stamps is not None:
             stamp(merged, list(range(first_item_page - 1, len(merged.pages))), stamps)
 
         folder = result.out_dir / ITEM_FOLDERS[pack]
         for item in items:
-            own = open_part(item.output.files["pdf"]).pdf
-            stamp(own, list(range(item.output.pages)), stamps, item.start - first_item_page)
-            files = dict(item.output.files, pdf=to_bytes(own))
+            def stamped(item=item) -> bytes:
+                own = open_part(item.output.files["pdf"]).pdf
+                stamp(own, list(range(item.output.pages)), stamps, item.start - first_item_page)
+                return to_bytes(own)
+
+            pdf = cache.blob(blob_key("item", item.output.key, item.start, html), stamped)
+            files = dict(item.output.files, pdf=pdf)
             for fmt in formats:
                 target = folder / f"{item.stem}.{fmt}"
                 write_bytes(target, files[fmt])
@@ -176,28 +198,36 @@ class PackBuilder:
         result.pages += len(merged.pages)
         return to_bytes(merged)
 
+    def _front_sheet(self, meeting: Meeting, pack: str, items: list[PlacedItem],
+                     cache: ItemCache) -> bytes:
+        """The front sheet's PDF, with each report's first page; laid out again if
+        the page references changed its length (they seldom do)."""
+        import pikepdf
+
+        def lay_out(pages: dict[str, int]) -> tuple[bytes, int]:
+            html = compose_front_sheet(meeting, pack, pages, self.builder.templates,
+                                       self.builder.house)
+            data = cache.blob(blob_key("front", html),
+                              lambda: self.builder_pdf(self.builder.layout(html)))
+            with pikepdf.open(io.BytesIO(data)) as pdf:
+                return data, len(pdf.pages)
+
+        data, length = lay_out({})
+        for _ in range(MAX_FRONT_SHEET_PASSES):
+            start = length + 1
+            for item in items:
+                item.start = start
+                start += item.pages
+            data, final = lay_out({item.stem: item.start for item in items})
+            if final == length:
+                return data
+            length = final
+        raise RuntimeError("the agenda front sheet's length did not settle")
+
     def builder_pdf(self, document) -> bytes:
         from reportgen.writers.pdf import pdf_bytes
 
         return pdf_bytes(document)
-
-    def _front_sheet(self, meeting: Meeting, pack: str, items: list[PlacedItem]):
-        """Lay out the front sheet with each report's first page; again if the page
-        references changed its length (they seldom do)."""
-        front = self.builder.layout(compose_front_sheet(
-            meeting, pack, {}, self.builder.templates, self.builder.house))
-        for _ in range(MAX_FRONT_SHEET_PASSES):
-            start = len(front.pages) + 1
-            for item in items:
-                item.start = start
-                start += item.pages
-            pages = {item.stem: item.start for item in items}
-            final = self.builder.layout(compose_front_sheet(
-                meeting, pack, pages, self.builder.templates, self.builder.house))
-            if len(final.pages) == len(front.pages):
-                return final
-            front = final
-        raise RuntimeError("the agenda front sheet's length did not settle")
 
     # -- writing -----------------------------------------------------------
     def _write_packs(self, meeting: Meeting, packs: dict[str, bytes], result: PackResult):

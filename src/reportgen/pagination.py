@@ -14,10 +14,13 @@ from markupsafe import Markup
 from reportgen.build import Builder
 
 
-def stamp_pdf(builder: Builder, first_number: int, labels: list[str]) -> pikepdf.Pdf:
+def stamp_html(builder: Builder, first_number: int, labels: list[str]) -> str:
     """One page per label, numbered from first_number; labels may be empty."""
-    html = builder.templates.env.get_template("pack/stamps.html.j2").render(
+    return builder.templates.env.get_template("pack/stamps.html.j2").render(
         css=Markup(builder.house.stylesheet(builder.templates)), first_number=first_number,
         labels=labels)
+
+
+def stamp_pdf(builder: Builder, html: str) -> pikepdf.Pdf:
     data = builder.layout(html).write_pdf()  # untagged: it becomes an artifact
     return pikepdf.open(io.BytesIO(data))

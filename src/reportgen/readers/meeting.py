@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reportgen.errors import InputError, ProblemList
+from reportgen.errors import ProblemList
 from reportgen.model import AgendaEntry, Field, Meeting
 from reportgen.readers.cells import cell_text, normalise, parse_date
 from reportgen.readers.item import parse_exempt, parse_yes_no
@@ -35,11 +35,22 @@ AGENDA_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def is_meeting_workbook(path: Path) -> bool:
-    """True when the workbook has a Meeting sheet (so batch builds it as a meeting)."""
+    """True when the workbook has a Meeting sheet (so batch builds it as a meeting).
+
+    Reads only the sheet names (xl/workbook.xml), not the workbook: batch asks
+    this of every workbook under a folder.
+    """
+    import zipfile
+
+    from defusedxml import ElementTree
+
     try:
-        return find_sheet(open_workbook(path), "Meeting") is not None
-    except InputError:
+        with zipfile.ZipFile(path) as package:
+            root = ElementTree.fromstring(package.read("xl/workbook.xml"))
+    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError, ValueError):
         return False
+    names = [el.get("name", "") for el in root.iter() if el.tag.endswith("}sheet")]
+    return any(normalise(name) == "meeting" for name in names)
 
 
 def read_meeting(path: Path) -> Meeting:

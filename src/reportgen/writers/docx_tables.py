@@ -55,10 +55,15 @@ def write_table(writer, container, table_el) -> None:
     for r in header_rows:
         tr_pr = table.rows[r]._tr.get_or_add_trPr()
         tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
+    # table.cell() rebuilds the whole grid on every call: look cells up once instead,
+    # again only after a merge across columns (merges down a column keep the grid).
+    cells = table._cells
     for r, c, rowspan, colspan, cell_el, is_head in placed:
-        cell = table.cell(r, c)
+        cell = cells[r * width + c]
         if rowspan > 1 or colspan > 1:
-            cell = cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+            cell = cell.merge(cells[(r + rowspan - 1) * width + c + colspan - 1])
+            if colspan > 1:
+                cells = table._cells
         paragraph = cell.paragraphs[0]
         if len(cell_el) and any(child.tag in ("p", "ul", "ol") for child in cell_el):
             writer.blocks(cell, cell_el)

@@ -1,0 +1,195 @@
+"""How fast is a pack? reportgen beside raw WeasyPrint and LibreOffice, one run.
+
+    .venv/bin/python benchmarks/pack_speed.py [--items 12] [--keep DIR]
+
+Generates a 12-item meeting (25 recommendations of two or three sentences and
+three narrative sections per item) and prints, from one run on this machine:
+reportgen pack (all cores, and one process), raw WeasyPrint on the same HTML in
+one process, LibreOffice converting the same DOCX files (skipped when soffice is
+absent), and batch: full build, nothing changed, one item changed. Peak memory
+is the largest resident size of any one process of the run. No timing is
+asserted anywhere; targets are shown beside the measured ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from openpyxl import Workbook
+
+BIN = Path(sys.executable).parent
+SENTENCES = [
+    "The council should review how the service is commissioned before the contract ends.",
+    "Officers should report progress to the committee every six months.",
+    "The review should compare the costs and outcomes of the options considered.",
+    "Residents who use the service should be consulted on any change to how it is provided.",
+    "The lead member should publish the findings and the council's response on its website.",
+]
+PARAGRAPH = ("The task group heard evidence from officers, partners and residents over four "
+             "sessions. Its members visited two neighbouring boroughs to see how they share "
+             "services, and considered national research on the costs and benefits of "
+             "alternative delivery models. ") * 2
+
+
+def write_item(path: Path, number: int) -> None:
+    wb = Workbook()
+    report = wb.active
+    report.title = "Report"
+    for row in (("Field", "Value"), ("Report type", "executive-response"),
+                ("Committee", "Overview and Scrutiny Commission"),
+                ("Meeting date", "7 March 2017"), ("Title", f"Scrutiny review {number}"),
+                ("Recommendations", "That the Commission notes the executive response.")):
+        report.append(row)
+    recs = wb.create_sheet("Recommendations")
+    recs.append(["Ref", "Recommendation", "Executive response", "Timeline", "Lead officer"])
+    for n in range(1, 26):
+        text = " ".join(SENTENCES[(n + k) % 5] for k in range(2 + n % 2))
+        recs.append([n, text, " ".join(SENTENCES[(n + k + 2) % 5] for k in range(2)),
+                     "March 2018", "Director of Environment and Regeneration"])
+    sections = wb.create_sheet("Sections")
+    sections.append(["Section", "Text"])
+    for name in ("Purpose of report", "Background", "Executive response"):
+        for _ in range(3):
+            sections.append([name, PARAGRAPH])
+    wb.save(path)
+
+
+def write_meeting(folder: Path, items: int) -> Path:
+    folder.mkdir(parents=True)
+    wb = Workbook()
+    meeting = wb.active
+    meeting.title = "Meeting"
+    for row in (("Field", "Value"), ("Council", "London Borough of Example"),
+                ("Committee", "Overview and Scrutiny Commission"), ("Date", "7 March 2017")):
+        meeting.append(row)
+    agenda = wb.create_sheet("Agenda")
+    agenda.append(["Item", "Title", "Report"])
+    for n in range(1, items + 1):
+        write_item(folder / f"item-{n:02d}.xlsx", n)
+        agenda.append([n, f"Scrutiny review {n}", f"item-{n:02d}.xlsx"])
+    path = folder / "meeting.xlsx"
+    wb.save(path)
+    return path
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Seconds and the peak resident MB of the largest process the command ran."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+RAW_WEASYPRINT = """
+import sys
+from pathlib import Path
+from weasyprint import HTML
+for path in sorted(Path(sys.argv[1]).glob('*.html')):
+    HTML(string=path.read_text(), base_url=str(path.parent)).write_pdf(
+        Path(sys.argv[2]) / (path.stem + '.pdf'), pdf_variant='pdf/ua-1')
+"""
+
+COMPOSE_ONLY = """
+import sys
+from pathlib import Path
+from reportgen.build import Builder
+builder = Builder()
+for path in sorted(Path(sys.argv[1]).glob('item-*.xlsx')):
+    rendered = builder.render(path, agenda_item=path.stem[-2:], layout=False, page_numbers=False)
+    (Path(sys.argv[2]) / (path.stem + '.html')).write_text(rendered.html)
+"""
+
+
+def pages_of(pdf: Path) -> int:
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        return len(document.pages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=12)
+    parser.add_argument("--keep", type=Path, help="keep the generated files here")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="reportgen-bench-"))
+    reportgen = str(BIN / "reportgen")
+    cores = os.cpu_count() or 1
+    try:
+        meeting = write_meeting(work / "in" / "bench", args.items)
+        rows = []
+
+        seconds, memory = timed([reportgen, "pack", str(meeting), "-o", str(work / "p")])
+        pages = pages_of(work / "p" / "agenda-pack.pdf")
+        pack_seconds = seconds
+        rows.append((f"reportgen pack, {cores} processes", seconds, memory, pages))
+        one_seconds, memory = timed([reportgen, "pack", str(meeting), "-o", str(work / "p1"),
+                                     "-j", "1"])
+        rows.append(("reportgen pack, 1 process", one_seconds, memory, pages))
+
+        html_dir, raw_dir = work / "html", work / "raw"
+        html_dir.mkdir(), raw_dir.mkdir()
+        subprocess.run([sys.executable, "-c", COMPOSE_ONLY, str(meeting.parent), str(html_dir)],
+                       check=True)
+        raw_seconds, memory = timed([sys.executable, "-c", RAW_WEASYPRINT, str(html_dir),
+                                     str(raw_dir)])
+        raw_pages = sum(pages_of(p) for p in raw_dir.glob("*.pdf"))
+        rows.append(("raw WeasyPrint, same HTML, 1 process", raw_seconds, memory, raw_pages))
+
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        lo_seconds = None
+        if soffice:
+            docx = sorted((work / "p" / "items").glob("*.docx"))
+            lo_seconds, memory = timed([soffice, "--headless", "--norestore", "--convert-to",
+                                        "pdf", "--outdir", str(work / "lo"), *map(str, docx)])
+            lo_pages = sum(pages_of(p) for p in (work / "lo").glob("*.pdf"))
+            rows.append(("LibreOffice, same DOCX files", lo_seconds, memory, lo_pages))
+
+        batch = [reportgen, "batch", str(work / "in"), "-o", str(work / "b")]
+        full, memory = timed(batch)
+        rows.append(("batch: full build", full, memory, pages))
+        none, memory = timed(batch)
+        rows.append(("batch: nothing changed", none, memory, pages))
+        write_item(meeting.parent / "item-05.xlsx", 105)  # a changed title
+        one, memory = timed(batch)
+        changed = "Scrutiny review 105" in subprocess.run(
+            ["pdftotext", str(work / "b" / "bench" / "agenda-pack.pdf"), "-"],
+            capture_output=True, text=True).stdout if shutil.which("pdftotext") else None
+        rows.append(("batch: one item of twelve changed", one, memory, pages))
+
+        print(f"\nreportgen pack benchmark: {args.items} items, {pages} pages, "
+              f"{cores} cores, Python {sys.version.split()[0]}\n")
+        print(f"{'run':40} {'seconds':>8} {'pages/s':>8} {'peak MB':>8}")
+        for name, secs, mem, n in rows:
+            print(f"{name:40} {secs:8.2f} {n / secs:8.1f} {mem:8.0f}")
+        print("\nratio                                      measured   target")
+        if lo_seconds:
+            print(f"pack ({cores} processes) / LibreOffice          "
+                  f"{pack_seconds / lo_seconds:8.2f}   <= 1.00")
+        else:
+            print("pack / LibreOffice                         skipped: soffice not found")
+        print(f"pack (1 process) / raw WeasyPrint - 1        "
+              f"{one_seconds / raw_seconds - 1:8.2f}   <= 0.15")
+        print(f"batch nothing changed / full                 {none / full:8.2f}   <= 0.10")
+        print(f"batch one item changed / full                {one / full:8.2f}   <= 0.35")
+        print(f"change visible in the rebuilt pack           {changed!s:>8}   True")
+        print(f"peak memory, MB                              "
+              f"{max(r[2] for r in rows if not r[0].startswith('LibreOffice')):8.0f}   <= 600")
+    finally:
+        if args.keep:
+            shutil.copytree(work, args.keep, dirs_exist_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
