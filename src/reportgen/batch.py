@@ -72,6 +72,8 @@ def build_meeting(meeting_path: Path, out_dir: Path, config: Path | None,
             outcome.status, outcome.items = UNCHANGED, previous.get("items", 0)
             outcome.pages = previous.get("pages", 0)
         else:
+            import weasyprint  # noqa: F401 - before the pool forks, so workers share it
+
             result = PackBuilder(Builder(house), jobs, executor).build(meeting_path, out_dir)
             outcome.status, outcome.items, outcome.pages = BUILT, result.items, result.pages
             outcome.warnings = result.warnings
