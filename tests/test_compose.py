@@ -90,3 +90,25 @@ def test_extra_report_fields_are_shown(tmp_path):
     sheets["Report"].append(["Scrutiny panel", "Sustainable Communities"])
     html = compose(read_item(make_workbook(tmp_path / "i.xlsx", sheets)), TemplateSet())
     assert "Scrutiny panel:" in html and "Sustainable Communities" in html
+
+
+def test_tracker_columns_typed_in_an_executive_response_are_shown(tmp_path):
+    path = make_workbook(tmp_path / "i.xlsx", minimal_item(
+        Recommendations=[["Ref", "Recommendation", "Decision", "Executive response",
+                          "Timeline", "Lead officer", "RAG"],
+                         [1, "Do it.", "Accepted", "Will do.", "June", "Ann", "Amber"]],
+        Actions=[["Ref", "Action", "Timeline", "Lead officer", "Status", "Progress"],
+                 [1, "Step one.", "May", "Bo", "In progress", "Half done."]]))
+    tree = lxml.html.document_fromstring(compose(read_item(path), TemplateSet()))
+    headings = tree.xpath("//table[@class='responses']//th/text()")
+    assert headings == ["Recommendation", "Decision", "RAG", "Executive response", "Timeline",
+                        "Lead officer", "Status", "Progress"]
+    cells = [td.text_content() for td in tree.xpath("//table[@class='responses']//tbody//td")]
+    assert cells[1:] == ["Accepted", "Amber", "Step one.", "May", "Bo", "In progress",
+                         "Half done."]
+
+
+def test_plain_executive_response_keeps_the_four_seed_columns():
+    tree = lxml.html.document_fromstring(compose(read_item(MERTON), TemplateSet()))
+    assert tree.xpath("//table[@class='responses']//th/text()") == [
+        "Recommendation", "Executive response", "Timeline", "Lead officer"]

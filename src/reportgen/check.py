@@ -174,6 +174,10 @@ def item_warnings(item: Item, sections, today: date) -> list[Problem]:
             warnings.append(_warn(item, f"the standard section {section.heading!r} is empty",
                                   "Sections"))
     uses_responses = any(s.table == "responses" for s in sections)
+    if item.recommendations and not any(s.table in ("responses", "tracker") for s in sections):
+        warnings.append(_warn(item, f"the Recommendations sheet is not shown by report type "
+                              f"{item.report_type}: its rows will not be published",
+                              "Recommendations"))
     for rec in item.recommendations:
         for response in (rec.actions or [rec]) if uses_responses else []:
             where = response.cells

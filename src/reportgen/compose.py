@@ -78,6 +78,7 @@ def compose(item: Item, templates: TemplateSet, house: House | None = None,
             css=Markup(house.stylesheet(templates)),
             summary=summarise(item.recommendations),
             scope_rows=scope_rows(item, kind),
+            optional_columns=optional_columns(item),
             overdue_on=format_date(on),
             title=item.title or "Untitled report",
             agenda_item=agenda_item or item.field("agenda_item"),
@@ -115,6 +116,23 @@ def front_matter(item: Item, placed=()) -> list[tuple[str, str, str]]:
         if f.key not in known and f.value:
             rows.append((f.key, f.label, f.value))
     return rows
+
+
+# Optional columns of the responses table, shown only when some row has a value,
+# so nothing typed in the tracker is dropped: (attribute, heading).
+RECOMMENDATION_COLUMNS = (("decision", "Decision"), ("rag", "RAG"), ("updated", "Updated"))
+RESPONSE_COLUMNS = (("status", "Status"), ("progress", "Progress"))
+
+
+def optional_columns(item: Item) -> dict[str, list[tuple[str, str]]]:
+    recs = item.recommendations
+    responses = [r for rec in recs for r in rec.responses]
+    return {
+        "recommendation": [(a, h) for a, h in RECOMMENDATION_COLUMNS
+                           if any(getattr(r, a) for r in recs)],
+        "response": [(a, h) for a, h in RESPONSE_COLUMNS
+                     if any(getattr(r, a) for r in responses)],
+    }
 
 
 def scope_rows(item: Item, kind: KindDef) -> list[tuple[str, str, list[Block]]]:

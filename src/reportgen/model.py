@@ -46,7 +46,8 @@ class Recommendation:
         """The table's sub-rows: the actions, or the recommendation's own response."""
         if self.actions:
             return self.actions
-        return [Action(self.response, self.timeline, self.lead_officer, self.status)]
+        return [Action(self.response, self.timeline, self.lead_officer, self.status,
+                       self.progress)]
 
 
 @dataclass
