@@ -66,3 +66,12 @@ def test_two_builds_of_an_item_are_byte_identical(tmp_path):
     for fmt in ("pdf", "docx", "html"):
         name = f"{MONITORING.stem}.{fmt}"
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_the_wrong_kind_of_workbook_says_which_command(tmp_path):
+    from .conftest import MEETING, MERTON
+
+    result = run("build", MEETING, "-o", tmp_path)
+    assert result.exit_code == 1 and "this is a meeting workbook" in result.output
+    result = run("pack", MERTON, "-o", tmp_path)
+    assert result.exit_code == 1 and "looks like an item workbook" in result.output

@@ -63,7 +63,12 @@ def read_item(path: Path) -> Item:
 
     report = find_sheet(wb, "Report")
     if report is None:
-        problems.error("no Report sheet: expected a sheet named Report with Field | Value rows")
+        if find_sheet(wb, "Meeting") is not None:
+            problems.error("this is a meeting workbook (it has a Meeting sheet): build it with "
+                           "reportgen pack, or give reportgen build an item workbook")
+        else:
+            problems.error("no Report sheet: expected a sheet named Report with Field | Value "
+                           "rows")
         problems.raise_if_errors()
     fields = _read_report_fields(report, problems)
     item = Item(source=path, report_type="", fields=fields)

@@ -62,7 +62,10 @@ def read_meeting(path: Path) -> Meeting:
     sheet = find_sheet(wb, "Meeting")
     agenda_sheet = find_sheet(wb, "Agenda")
     if sheet is None:
-        problems.error("no Meeting sheet: expected a sheet named Meeting with Field | Value rows")
+        hint = (" (this looks like an item workbook: build it with reportgen build)"
+                if find_sheet(wb, "Report") is not None else "")
+        problems.error("no Meeting sheet: expected a sheet named Meeting with Field | Value "
+                       f"rows{hint}")
     if agenda_sheet is None:
         problems.error("no Agenda sheet: expected a sheet named Agenda with one row per item")
     problems.raise_if_errors()
