@@ -109,3 +109,11 @@ def test_two_builds_are_byte_identical(two_meetings):
     assert any(f.suffix == ".docx" for f in files) and any(f.suffix == ".pdf" for f in files)
     for name in files:
         assert digest(out / "one" / name) == digest(out / "two" / name), name
+
+
+def test_two_meetings_with_one_name_are_refused(two_meetings):
+    source, out = two_meetings
+    (source / "b" / "alpha.xlsx").write_bytes((source / "a" / "alpha.xlsx").read_bytes())
+    result = run("batch", source, "-o", out)
+    assert result.exit_code == 1 and "has the same name as" in result.output
+    assert not out.exists()

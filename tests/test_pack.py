@@ -163,3 +163,11 @@ def test_scanned_appendix_warns_no_text_layer(tmp_path):
     assert "scan.pdf: warning: has no text layer (a scan?)" in result.output
     pages = pdf_pages_text(tmp_path / "out" / "agenda-pack.pdf")
     assert pages[-1].strip().endswith(str(len(pages)))
+
+
+def test_exempt_content_is_never_cached_beside_the_public_files(packed):
+    out, _ = packed
+    for path in (out / ".reportgen-cache").iterdir():
+        assert EXEMPT_WORDS.encode() not in path.read_bytes(), path.name
+    html = [p for p in (out / ".reportgen-cache").glob("*.html")]
+    assert len(html) == 4  # the four public reports' renderings

@@ -114,10 +114,18 @@ def batch(folder: Path, out_root: Path, jobs: int | None, force: bool,
     from reportgen.progress import Progress, summary_table
 
     load_house(config)  # a broken configuration is one message, not one per meeting
-    total = len(find_meetings(folder))
-    if total == 0:
+    meetings = find_meetings(folder)
+    if not meetings:
         click.echo(f"no meeting workbooks (with a Meeting sheet) under {folder}", err=True)
         sys.exit(1)
+    stems: dict[str, Path] = {}
+    for path in meetings:
+        if path.stem in stems:  # both would be built into OUTPUT/<stem>/
+            click.echo(f"{path}: has the same name as {stems[path.stem]}: rename one, as both "
+                       f"would be written to {out_root / path.stem}", err=True)
+            sys.exit(1)
+        stems[path.stem] = path
+    total = len(meetings)
     outcomes = []
     with Progress(total) as progress:
         for outcome in run_batch(folder, out_root, jobs, force, config):

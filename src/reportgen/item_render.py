@@ -118,3 +118,16 @@ def blob_key(*parts: object) -> str:
     for part in parts:
         digest.update(b"\0" + (part if isinstance(part, bytes) else str(part).encode()))
     return digest.hexdigest()[:32]
+
+
+class NoCache(ItemCache):
+    """For exempt reports: nothing of them is kept beside the published files."""
+
+    def get(self, key: str) -> ItemOutput | None:
+        return None
+
+    def put(self, key: str, output: ItemOutput) -> None:
+        pass
+
+    def blob(self, key: str, make) -> bytes:
+        return make()

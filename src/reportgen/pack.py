@@ -33,6 +33,7 @@ from reportgen.item_render import (
     ItemCache,
     ItemJob,
     ItemOutput,
+    NoCache,
     blob_key,
     job_key,
     render_item,
@@ -113,7 +114,8 @@ class PackBuilder:
             placed.setdefault(pack_of(entry), []).append(item)
 
         placed.setdefault(PUBLIC, [])  # the public pack has a front sheet at least
-        packs = {pack: self._pack(meeting, pack, items, formats, result, cache)
+        packs = {pack: self._pack(meeting, pack, items, formats, result,
+                                  NoCache(result.out_dir) if pack == EXEMPT else cache)
                  for pack, items in placed.items()}
         if problems:
             raise InputError(problems)
@@ -126,14 +128,17 @@ class PackBuilder:
         jobs = {id(e): ItemJob(e.report, e.number, self.builder.house, formats)
                 for e in entries}
         keys = {i: job_key(job, environment) for i, job in jobs.items()}
-        outputs = {i: cache.get(key) for i, key in keys.items()}
+        exempt = {id(e) for e in entries if e.exempt_paragraph}
+        no_cache = NoCache(result.out_dir)
+        caches = {i: no_cache if i in exempt else cache for i in jobs}
+        outputs = {i: caches[i].get(key) for i, key in keys.items()}
         missing = [i for i, out in outputs.items() if out is None]
         for i, output in zip(missing, self._map(render_item, [jobs[i] for i in missing]),
                              strict=True):
             outputs[i] = output
             output.key = keys[i]
             if not output.problems:
-                cache.put(keys[i], output)
+                caches[i].put(keys[i], output)
         result.laid_out += len(missing)
         return outputs
 
