@@ -112,3 +112,13 @@ def test_plain_executive_response_keeps_the_four_seed_columns():
     tree = lxml.html.document_fromstring(compose(read_item(MERTON), TemplateSet()))
     assert tree.xpath("//table[@class='responses']//th/text()") == [
         "Recommendation", "Executive response", "Timeline", "Lead officer"]
+
+
+def test_extra_actions_columns_are_shown_per_action(tmp_path):
+    path = make_workbook(tmp_path / "i.xlsx", minimal_item(
+        Actions=[["Ref", "Action", "Timeline", "Lead officer", "Cost"],
+                 [1, "Step one.", "May", "Bo", "£5,000"], [1, "Step two.", "June", "Cy", ""]]))
+    tree = lxml.html.document_fromstring(compose(read_item(path), TemplateSet()))
+    assert tree.xpath("//table[@class='responses']//th/text()")[-1] == "Cost"
+    rows = tree.xpath("//table[@class='responses']/tbody/tr")
+    assert [r.xpath("td")[-1].text_content() for r in rows] == ["£5,000", ""]

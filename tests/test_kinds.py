@@ -127,3 +127,17 @@ def test_monitoring_summary_and_charts_with_text_alternatives(built):
     assert "Figure" in structure_types(built(MONITORING, "pdf"))
     text = " ".join(" ".join(pdf_pages_text(built(MONITORING, "pdf"))).split())
     assert "SR (16/17) 04" in text and "Overdue" in text
+
+
+def test_lists_in_docx_table_cells_hang_from_the_cell_edge(built):
+    document = docx.Document(built(HARROW, "docx"))
+    numbering = document.part.numbering_part.element
+    nums = {n.get(qn("w:numId")): n.find(qn("w:abstractNumId")).get(qn("w:val"))
+            for n in numbering.findall(qn("w:num"))}
+    indents = {a.get(qn("w:abstractNumId")): a.find(f"{qn('w:lvl')}/{qn('w:pPr')}/{qn('w:ind')}")
+               for a in numbering.findall(qn("w:abstractNum"))}
+    cell = document.tables[0].rows[3].cells[2]  # Aims / Objectives / Outcomes
+    listed = [p for p in cell.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert len(listed) == 3
+    num_id = str(listed[0]._p.pPr.numPr.numId.val)
+    assert indents[nums[num_id]].get(qn("w:left")) == "284"

@@ -127,11 +127,14 @@ RESPONSE_COLUMNS = (("status", "Status"), ("progress", "Progress"))
 def optional_columns(item: Item) -> dict[str, list[tuple[str, str]]]:
     recs = item.recommendations
     responses = [r for rec in recs for r in rec.responses]
+    action_extras = list(dict.fromkeys(label for r in responses for label, value
+                                       in r.extra.items() if value))
     return {
         "recommendation": [(a, h) for a, h in RECOMMENDATION_COLUMNS
                            if any(getattr(r, a) for r in recs)],
         "response": [(a, h) for a, h in RESPONSE_COLUMNS
                      if any(getattr(r, a) for r in responses)],
+        "response_extra": action_extras,  # extra Actions columns, as typed
     }
 
 

@@ -21,6 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from reportgen.writers.docx_numbering import Numbering, number
@@ -111,12 +112,13 @@ class DocxWriter:
 
     def add_list(self, container, el) -> None:
         cls = classes(el)
+        in_cell = isinstance(container, _Cell)
         if el.tag == "ul":
-            num_id = self.numbering.bullets()
+            num_id = self.numbering.bullets(in_cell)
         elif "lettered" in cls:
             num_id = self.numbering.lettered()
         else:
-            num_id = self.numbering.decimal()
+            num_id = self.numbering.decimal_in_cell() if in_cell else self.numbering.decimal()
         for li in el.iter("li"):
             p = container.add_paragraph(style="List Paragraph")
             self.inline(p, li, skip_lists=True)

@@ -17,6 +17,9 @@ REPORT_LEVELS = [("decimal", "%1", 720, 720), ("decimal", "%1.%2.", 720, 720)]
 LETTERED_LEVELS = [("upperLetter", "%1.", 720, 360)]
 DECIMAL_LEVELS = [("decimal", "%1.", 1080, 360)]
 BULLET_LEVELS = [("bullet", "\u2022", 1080, 360)]
+# Table cells are narrow: lists in them hang from the cell's edge.
+CELL_BULLET_LEVELS = [("bullet", "\u2022", 284, 284)]
+CELL_DECIMAL_LEVELS = [("decimal", "%1.", 360, 360)]
 
 
 def _level_xml(ilvl: int, fmt: str, text: str, left: int, hanging: int) -> str:
@@ -70,8 +73,13 @@ class Numbering:
     def decimal(self) -> int:
         return self.new_list("decimal", DECIMAL_LEVELS)
 
-    def bullets(self) -> int:
+    def bullets(self, in_cell: bool = False) -> int:
+        if in_cell:
+            return self.new_list("cell-bullet", CELL_BULLET_LEVELS)
         return self.new_list("bullet", BULLET_LEVELS)
+
+    def decimal_in_cell(self) -> int:
+        return self.new_list("cell-decimal", CELL_DECIMAL_LEVELS)
 
 
 def number(paragraph: Paragraph, num_id: int, level: int = 0) -> None:
