@@ -136,7 +136,7 @@ def test_lists_in_docx_table_cells_hang_from_the_cell_edge(built):
             for n in numbering.findall(qn("w:num"))}
     indents = {a.get(qn("w:abstractNumId")): a.find(f"{qn('w:lvl')}/{qn('w:pPr')}/{qn('w:ind')}")
                for a in numbering.findall(qn("w:abstractNum"))}
-    cell = document.tables[0].rows[3].cells[2]  # Aims / Objectives / Outcomes
+    cell = document.tables[0].rows[4].cells[2]  # Aims / Objectives / Outcomes
     listed = [p for p in cell.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
     assert len(listed) == 3
     num_id = str(listed[0]._p.pPr.numPr.numId.val)
