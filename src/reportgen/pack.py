@@ -227,7 +227,9 @@ class PackBuilder:
             if final == length:
                 return data
             length = final
-        raise RuntimeError("the agenda front sheet's length did not settle")
+        raise InputError(Problem(meeting.source, "the agenda front sheet changes length each "
+                                 "time its page numbers are filled in; shorten an item's "
+                                 "title or text so it settles", "Agenda"))
 
     def builder_pdf(self, document) -> bytes:
         from reportgen.writers.pdf import pdf_bytes
