@@ -38,11 +38,22 @@ class ItemOutput:
     key: str = ""
 
 
-def render_item(job: ItemJob) -> ItemOutput:
-    """Read, compose and lay out one item (runs in a worker process)."""
+_builders: dict[str, object] = {}
+
+
+def _builder(house: House):
+    """One Builder (templates compiled once) per house style in each process."""
     from reportgen.build import Builder
 
-    builder = Builder(job.house)
+    key = repr(house)
+    if key not in _builders:
+        _builders[key] = Builder(house)
+    return _builders[key]
+
+
+def render_item(job: ItemJob) -> ItemOutput:
+    """Read, compose and lay out one item (runs in a worker process)."""
+    builder = _builder(job.house)
     try:
         rendered = builder.render(job.path, agenda_item=job.agenda_item,
                                   page_numbers=False)

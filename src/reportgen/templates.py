@@ -66,6 +66,7 @@ class TemplateSet:
 
     def __init__(self, council_folder: Path | None = None):
         self.folders = [f for f in (council_folder, builtin_templates()) if f]
+        self._kinds: dict[str, KindDef | None] = {}
 
     @cached_property
     def env(self) -> SandboxedEnvironment:
@@ -94,6 +95,12 @@ class TemplateSet:
         return sorted(names)
 
     def kind(self, name: str) -> KindDef | None:
+        """The report kind called name (its .toml read once), or None."""
+        if name not in self._kinds:
+            self._kinds[name] = self._read_kind(name)
+        return self._kinds[name]
+
+    def _read_kind(self, name: str) -> KindDef | None:
         if name not in self.kinds():
             return None
         spec = self.find(f"{name}.toml")
