@@ -85,11 +85,11 @@ class Checker:
         if find_sheet(wb, "Meeting") is not None:
             self.check_meeting(path)
         else:
-            self.check_item(path, meeting)
+            self.check_item(path, wb, meeting)
 
-    def check_item(self, path: Path, meeting: Meeting | None = None) -> None:
+    def check_item(self, path: Path, wb, meeting: Meeting | None = None) -> None:
         try:
-            item = read_item(path)
+            item = read_item(path, wb)
         except InputError as exc:
             self.report.problems += exc.problems
             if exc.partial is not None:  # its sections can still be checked

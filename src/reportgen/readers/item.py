@@ -55,11 +55,12 @@ SECTION_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def read_item(path: Path) -> Item:
-    """Read an item workbook; raise InputError listing every problem found."""
+def read_item(path: Path, wb=None) -> Item:
+    """Read an item workbook (or wb, already opened from path); raise InputError
+    listing every problem found."""
     path = Path(path)
     problems = ProblemList(path)
-    wb = open_workbook(path)
+    wb = wb if wb is not None else open_workbook(path)
 
     report = find_sheet(wb, "Report")
     if report is None:
