@@ -150,6 +150,14 @@ def empty_file(folder):
     return path
 
 
+def corrupted(folder):
+    path = item(folder)
+    data = bytearray(path.read_bytes())
+    data[2000:2007] = b"garbage"  # inside a compressed sheet: the zip index is intact
+    path.write_bytes(bytes(data))
+    return path
+
+
 def truncated(folder):
     path = item(folder)
     path.write_bytes(path.read_bytes()[:3000])
@@ -283,6 +291,7 @@ CASES = [
     Case("not a workbook", not_a_workbook, 1, ("item.xlsx: not an .xlsx workbook",)),
     Case("empty file", empty_file, 1, ("item.xlsx: the file is empty",)),
     Case("truncated file", truncated, 1, ("item.xlsx: the workbook is truncated or damaged",)),
+    Case("corrupted inside", corrupted, 1, ("item.xlsx: the workbook is damaged",)),
     Case("legacy .xls", legacy_xls, 1, ("legacy .xls workbook", "save it as .xlsx")),
     Case("password-protected", password_protected, 1, ("password-protected",)),
     Case("formula with no saved value", formula_without_value, 1,

@@ -8,6 +8,7 @@ trailing "(s)", and a header row may sit below title rows.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,15 +57,16 @@ def open_workbook(path: Path) -> Workbook:
         return wb
     except InputError:
         raise
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError) as exc:
-        raise fail(f"the workbook is damaged or truncated and cannot be read ({exc}); "
-                   "open it in Excel and save it again") from None
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError,
+            zlib.error):
+        raise fail("the workbook is damaged or truncated and cannot be read: open it in "
+                   "Excel and save it again, or go back to an earlier copy") from None
     except Exception as exc:  # openpyxl raises many types for malformed XML
         if _caused_by_defusedxml(exc):
             raise fail("the workbook contains forbidden XML (entity declarations, as in an "
                        "'XML bomb'); it is refused for safety") from None
-        raise fail(f"the workbook cannot be read ({type(exc).__name__}); "
-                   "open it in Excel and save it again") from None
+        raise fail("the workbook is damaged or not a valid .xlsx and cannot be read: open "
+                   "it in Excel and save it again") from None
 
 
 def _caused_by_defusedxml(exc: BaseException | None) -> bool:
