@@ -21,7 +21,7 @@ class Rendered:
 
     item: Item
     html: str
-    document: object  # weasyprint.Document, laid out lazily (it is the costly step)
+    document: object  # weasyprint.Document, or None when no PDF was asked for
 
     @property
     def pages(self) -> int:

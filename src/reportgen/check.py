@@ -106,12 +106,11 @@ class Checker:
             return
         self.report.problems += item_warnings(item, sections, self.today)
         if meeting and meeting.date and item.meeting_date and item.meeting_date != meeting.date:
-            cell = next(f.cell for f in item.fields if f.key == "meeting_date")
-            sheet, _, ref = cell.partition("!")
-            self.report.problems.append(Problem(
+            where = next(f.cell for f in item.fields if f.key == "meeting_date")
+            self.report.problems.append(Problem.at(
                 path, f"the report is dated for a meeting on {long_date(item.meeting_date)}, "
                 f"but {meeting.source.name} is the meeting on {long_date(meeting.date)}",
-                sheet, ref, "warning"))
+                where, "warning"))
 
     def check_meeting(self, path: Path) -> None:
         try:
@@ -128,11 +127,10 @@ class Checker:
                 f"{path.name}: publish the agenda and reports by {long_date(deadline)} "
                 f"(five clear working days before the meeting on {long_date(meeting.date)})")
             if deadline < self.today:
-                cell = next(f.cell for f in meeting.fields if f.key == "date")
-                sheet, _, ref = cell.partition("!")
-                self.report.problems.append(Problem(
+                where = next(f.cell for f in meeting.fields if f.key == "date")
+                self.report.problems.append(Problem.at(
                     path, f"the publication deadline, {long_date(deadline)}, has passed",
-                    sheet, ref, "warning"))
+                    where, "warning"))
         for entry in meeting.agenda:
             if entry.report is not None:
                 self.check_workbook(entry.report, meeting)
@@ -160,9 +158,8 @@ def scan_cells(path: Path, wb) -> list[Problem]:
     return found
 
 
-def _warn(item: Item, message: str, cell: str = "") -> Problem:
-    sheet, _, ref = cell.partition("!")
-    return Problem(item.source, message, sheet or None, ref or None, "warning")
+def _warn(item: Item, message: str, where: str = "") -> Problem:
+    return Problem.at(item.source, message, where, "warning")
 
 
 def item_warnings(item: Item, sections, today: date) -> list[Problem]:

@@ -44,11 +44,10 @@ def prepare(item: Item, templates: TemplateSet) -> tuple[KindDef, list[Section]]
     InputError naming the cells at fault. check runs this without rendering."""
     kind = templates.kind(item.report_type)
     if kind is None:
-        cell = next((f.cell for f in item.fields if f.key == "report_type"), "Report")
-        sheet, _, ref = cell.partition("!")
-        raise InputError(Problem(
+        where = next((f.cell for f in item.fields if f.key == "report_type"), "Report")
+        raise InputError(Problem.at(
             item.source, f"unknown Report type {item.report_type!r}: expected one of "
-            + ", ".join(templates.kinds()), sheet, ref or None))
+            + ", ".join(templates.kinds()), where))
     missing = [name for name in kind.settings.get("required_sheets", ())
                if normalise(name) not in item.sheets]
     if missing:
@@ -160,13 +159,11 @@ def build_sections(item: Item, kind: KindDef) -> list[Section]:
     for st in item.sections:
         spec = kind.find_section(st.name) if kind.sections else None
         if kind.sections and spec is None:
-            sheet, _, ref = st.where.partition("!")
-            cell = "A" + ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if ref else None
             names = [s.name for s in kind.sections]
-            problems.append(Problem(item.source, f"unknown section {st.name!r}"
-                                    f"{did_you_mean(st.name, names)} for report type "
-                                    f"{kind.name}: expected one of: {'; '.join(names)}",
-                                    sheet, cell))
+            problems.append(Problem.at(item.source, f"unknown section {st.name!r}"
+                                       f"{did_you_mean(st.name, names)} for report type "
+                                       f"{kind.name}: expected one of: {'; '.join(names)}",
+                                       st.where))
             continue
         name = spec.name if spec else st.name
         if name not in texts:

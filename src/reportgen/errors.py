@@ -20,6 +20,13 @@ class Problem:
     cell: str | None = None
     severity: str = "error"  # "error" or "warning"
 
+    @classmethod
+    def at(cls, file: Path | str, message: str, where: str = "",
+           severity: str = "error") -> Problem:
+        """A problem at where, written as records keep it: "Sheet!B4" or "Sheet"."""
+        sheet, _, cell = where.partition("!")
+        return cls(file, message, sheet or None, cell or None, severity)
+
     @property
     def location(self) -> str:
         name = Path(self.file).name

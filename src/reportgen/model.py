@@ -10,6 +10,15 @@ from datetime import date
 from pathlib import Path
 
 
+class HasFields:
+    """Records read from a Field | Value sheet: look a value up by its key."""
+
+    fields: list[Field]
+
+    def field(self, key: str, default: str = "") -> str:
+        return next((f.value for f in self.fields if f.key == key), default)
+
+
 @dataclass
 class Action:
     """One executive action under a recommendation (a sub-row of its table row)."""
@@ -56,7 +65,7 @@ class SectionText:
 
     name: str
     text: str
-    where: str  # "Sections!B7" or "sections/background.md", for messages
+    where: str  # its Section cell, "Sections!A7", or "sections/background.md"
 
 
 @dataclass
@@ -71,7 +80,7 @@ class Field:
 
 
 @dataclass
-class Item:
+class Item(HasFields):
     """One agenda item's report, as read from its workbook."""
 
     source: Path
@@ -85,12 +94,6 @@ class Item:
     key_decision: bool | None = None
     exempt_paragraph: int | None = None  # paragraph of Schedule 12A, None when public
     sheets: set[str] = field(default_factory=set)  # normalised names of the sheets read
-
-    def field(self, key: str, default: str = "") -> str:
-        for f in self.fields:
-            if f.key == key:
-                return f.value
-        return default
 
     @property
     def title(self) -> str:
@@ -117,14 +120,8 @@ class AgendaEntry:
 
 
 @dataclass
-class Meeting:
+class Meeting(HasFields):
     source: Path
     fields: list[Field]
     agenda: list[AgendaEntry]
     date: date | None = None
-
-    def field(self, key: str, default: str = "") -> str:
-        for f in self.fields:
-            if f.key == key:
-                return f.value
-        return default

@@ -106,7 +106,7 @@ def read_item(path: Path, wb=None) -> Item:
 def _read_typed_fields(item: Item, report, problems: ProblemList) -> None:
     """Meeting date, Key decision and Exempt: fields that must hold a certain kind of value."""
     for f in item.fields:
-        cell = f.cell.split("!")[1]
+        cell = f.cell.partition("!")[2]  # Report!B4 -> B4, to read the raw value
         if f.key == "meeting_date":
             item.meeting_date = parse_date(report[cell].value)
             if item.meeting_date is None and f.value:
@@ -234,7 +234,7 @@ def _read_sections(ws, problems: ProblemList) -> list[SectionText]:
             problems.error("empty Section: expected the name of the report section",
                            table.name, row.cell("section"))
             continue
-        found.append(SectionText(name, row.text("text"), f"{table.name}!{row.cell('text')}"))
+        found.append(SectionText(name, row.text("text"), f"{table.name}!{row.cell('section')}"))
     return found
 
 
