@@ -4,6 +4,7 @@ templates folder, Word reference document)."""
 from __future__ import annotations
 
 import base64
+import functools
 import mimetypes
 import re
 import tomllib
@@ -80,7 +81,7 @@ class House:
             f" --font: {self.font}; --heading-font: {self.heading_font or self.font};"
             f" --font-size: {self.font_size}; --accent: {self.accent_colour}; }}\n"
         )
-        return variables + (css.read_text(encoding="utf-8") if css else "")
+        return variables + (_read(css).decode("utf-8") if css else "")
 
     def logo_uri(self, templates: TemplateSet) -> str:
         """The logo as a data: URI, so the HTML stands alone and nothing is fetched."""
@@ -88,4 +89,15 @@ class House:
         if path is None:
             return ""
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"
+        return f"data:{mime};base64,{base64.b64encode(_read(path)).decode()}"
+
+
+def _read(path: Path) -> bytes:
+    """A template-folder file, read once per version (every item of a batch uses it)."""
+    stat = path.stat()
+    return _read_version(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _read_version(path: Path, mtime_ns: int, size: int) -> bytes:
+    return path.read_bytes()

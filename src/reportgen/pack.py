@@ -213,7 +213,7 @@ class PackBuilder:
             html = compose_front_sheet(meeting, pack, pages, self.builder.templates,
                                        self.builder.house)
             data = cache.blob(blob_key("front", html),
-                              lambda: self.builder_pdf(self.builder.layout(html)))
+                              lambda: self._pdf(self.builder.layout(html)))
             with pikepdf.open(io.BytesIO(data)) as pdf:
                 return data, len(pdf.pages)
 
@@ -231,7 +231,8 @@ class PackBuilder:
                                  "time its page numbers are filled in; shorten an item's "
                                  "title or text so it settles", "Agenda"))
 
-    def builder_pdf(self, document) -> bytes:
+    @staticmethod
+    def _pdf(document) -> bytes:
         from reportgen.writers.pdf import pdf_bytes
 
         return pdf_bytes(document)

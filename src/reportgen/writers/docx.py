@@ -177,9 +177,8 @@ class DocxWriter:
 
 def _add_text(p: Paragraph, text: str, bold: bool, italic: bool) -> None:
     text = _SPACE.sub(" ", text)
-    if not p.runs or (p.runs and p.runs[-1].text.endswith(("\n",))):
-        text = text.lstrip()
-    elif p.runs[-1].text.endswith(" "):
+    runs = p.runs
+    if not runs or runs[-1].text.endswith((" ", "\n")):  # HTML collapses leading space
         text = text.lstrip()
     if not text:
         return
