@@ -193,7 +193,7 @@ def _read_recommendations(ws, problems: ProblemList) -> tuple[list[Recommendatio
             timeline=row.text("timeline"), timeline_date=parse_date(row.raw("timeline")),
             lead_officer=row.text("lead_officer"), status=row.text("status"),
             rag=row.text("rag").title(), progress=row.text("progress"),
-            updated=row.text("updated"), extra=row.extras(), cells=_cells(row),
+            updated=row.text("updated"), extra=row.extras(), cells=row.wheres(),
         ))
     return recs, [c.label for c in table.columns if c.extra]
 
@@ -214,13 +214,8 @@ def _read_actions(ws, recs: list[Recommendation], problems: ProblemList) -> None
         rec.actions.append(Action(
             text=row.text("action"), timeline=row.text("timeline"),
             lead_officer=row.text("lead_officer"), status=row.text("status"),
-            progress=row.text("progress"), extra=row.extras(), cells=_cells(row),
+            progress=row.text("progress"), extra=row.extras(), cells=row.wheres(),
         ))
-
-
-def _cells(row) -> dict[str, str]:
-    return {c.key: f"{row.table.name}!{c.letter}{row.number}"
-            for c in row.table.columns if not c.extra}
 
 
 def _read_sections(ws, problems: ProblemList) -> list[SectionText]:
@@ -234,7 +229,7 @@ def _read_sections(ws, problems: ProblemList) -> list[SectionText]:
             problems.error("empty Section: expected the name of the report section",
                            table.name, row.cell("section"))
             continue
-        found.append(SectionText(name, row.text("text"), f"{table.name}!{row.cell('section')}"))
+        found.append(SectionText(name, row.text("text"), row.where("section")))
     return found
 
 

@@ -170,6 +170,14 @@ class Row:
         col = self.table.column(key)
         return f"{col.letter}{self.number}" if col else f"A{self.number}"
 
+    def where(self, key: str) -> str:
+        """"Recommendations!E5": the sheet and cell of key in this row, for messages."""
+        return f"{self.table.name}!{self.cell(key)}"
+
+    def wheres(self) -> dict[str, str]:
+        """where() of every known column of the row."""
+        return {c.key: self.where(c.key) for c in self.table.columns if not c.extra}
+
     def extras(self) -> dict[str, str]:
         return {c.label: cell_text(self.values[c.index - 1])
                 for c in self.table.columns
