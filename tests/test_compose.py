@@ -122,3 +122,12 @@ def test_extra_actions_columns_are_shown_per_action(tmp_path):
     assert tree.xpath("//table[@class='responses']//th/text()")[-1] == "Cost"
     rows = tree.xpath("//table[@class='responses']/tbody/tr")
     assert [r.xpath("td")[-1].text_content() for r in rows] == ["£5,000", ""]
+
+
+def test_a_mistyped_report_type_gets_a_suggestion(tmp_path):
+    sheets = minimal_item()
+    sheets["Report"][1] = ["Report type", "scoping"]
+    path = make_workbook(tmp_path / "i.xlsx", sheets)
+    with pytest.raises(InputError, match=r"Report!B2: unknown Report type 'scoping' "
+                                         r"\(did you mean 'scope'\?\): expected one of"):
+        compose(read_item(path), TemplateSet())

@@ -45,9 +45,11 @@ def prepare(item: Item, templates: TemplateSet) -> tuple[KindDef, list[Section]]
     kind = templates.kind(item.report_type)
     if kind is None:
         where = next((f.cell for f in item.fields if f.key == "report_type"), "Report")
+        kinds = templates.kinds()
         raise InputError(Problem.at(
-            item.source, f"unknown Report type {item.report_type!r}: expected one of "
-            + ", ".join(templates.kinds()), where))
+            item.source, f"unknown Report type {item.report_type!r}"
+            f"{did_you_mean(item.report_type, kinds)}: expected one of {', '.join(kinds)}",
+            where))
     missing = [name for name in kind.settings.get("required_sheets", ())
                if normalise(name) not in item.sheets]
     if missing:

@@ -82,7 +82,7 @@ def did_you_mean(word: str, choices) -> str:
     import difflib
 
     close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1,
-                                      cutoff=0.75)
+                                      cutoff=0.6)
     if not close:
         return ""
     original = next(c for c in choices if c.lower() == close[0])
