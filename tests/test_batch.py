@@ -5,7 +5,7 @@ import hashlib
 import pytest
 
 from reportgen.build import Builder
-from reportgen.pack import PackBuilder
+from reportgen.pack.build import PackBuilder
 
 from .conftest import make_workbook, minimal_item, run
 

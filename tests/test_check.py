@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from reportgen.deadlines import publication_deadline
+from reportgen.cycle.deadlines import publication_deadline
 
 from .conftest import INPUTS, MEETING, MERTON, make_workbook, minimal_item, run
 

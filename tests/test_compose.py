@@ -1,11 +1,11 @@
 import lxml.html
 import pytest
 
-from reportgen.compose import compose
+from reportgen.compose.markup import lines, parse_blocks
+from reportgen.compose.report import compose
+from reportgen.compose.templates import TemplateSet
 from reportgen.errors import InputError
-from reportgen.markup import lines, parse_blocks
 from reportgen.readers.item import read_item
-from reportgen.templates import TemplateSet
 
 from .conftest import MERTON, make_workbook, minimal_item
 

@@ -74,8 +74,8 @@ def test_refs_are_numbered_in_order_when_absent(tmp_path):
 
 
 def test_missing_recommendations_sheet_names_the_sheet(tmp_path):
-    from reportgen.compose import compose
-    from reportgen.templates import TemplateSet
+    from reportgen.compose.report import compose
+    from reportgen.compose.templates import TemplateSet
 
     path = make_workbook(tmp_path / "i.xlsx", minimal_item(Recommendations=None))
     with pytest.raises(InputError) as info:

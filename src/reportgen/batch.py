@@ -54,7 +54,7 @@ def build_meeting(meeting_path: Path, out_dir: Path, config: Path | None,
     from reportgen.fingerprint import environment_fingerprint, meeting_inputs
     from reportgen.house import House
     from reportgen.output import write_text
-    from reportgen.pack import PackBuilder
+    from reportgen.pack.build import PackBuilder
     from reportgen.readers.meeting import read_meeting
 
     started = time.perf_counter()

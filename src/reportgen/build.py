@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.compose import compose
+from reportgen.compose.report import compose
+from reportgen.compose.templates import TemplateSet
 from reportgen.house import House
 from reportgen.model import Item
 from reportgen.output import write_bytes
 from reportgen.readers.item import read_item
-from reportgen.templates import TemplateSet
 
 FORMATS = ("pdf", "docx", "html")
 

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reportgen.compose import prepare
-from reportgen.deadlines import long_date, publication_deadline
+from reportgen.compose.report import prepare
+from reportgen.compose.templates import TemplateSet
+from reportgen.cycle.deadlines import long_date, publication_deadline
 from reportgen.errors import InputError, Problem
 from reportgen.model import Item, Meeting
 from reportgen.readers.cells import cell_text, normalise
 from reportgen.readers.item import read_item
 from reportgen.readers.meeting import is_meeting_workbook, read_meeting
 from reportgen.readers.workbook import find_sheet, open_workbook
-from reportgen.templates import TemplateSet
 from reportgen.tracker import STANDARD_STATUSES, is_overdue
 
 PLACEHOLDERS = re.compile(

@@ -87,7 +87,7 @@ def build(item: Path, out_dir: Path, formats: tuple[str, ...], config: Path | No
 def pack(meeting: Path, out_dir: Path | None, jobs: int | None, config: Path | None) -> None:
     """Build a meeting's agenda packs, per-item files and index page."""
     from reportgen.build import Builder
-    from reportgen.pack import PackBuilder
+    from reportgen.pack.build import PackBuilder
 
     result = PackBuilder(Builder(load_house(config)), jobs).build(
         meeting, out_dir or Path("outputs") / meeting.stem)
@@ -166,7 +166,7 @@ def check(paths: tuple[Path, ...], config: Path | None) -> None:
 @config_option
 def new(what: str, path: Path, kind: str, force: bool, config: Path | None) -> None:
     """Write a blank item or meeting workbook in the input contract's form."""
-    from reportgen.blank import new_item, new_meeting
+    from reportgen.new import new_item, new_meeting
     from reportgen.output import atomic_path
 
     if path.suffix.lower() != ".xlsx":

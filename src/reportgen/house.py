@@ -11,8 +11,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.compose.templates import TemplateSet
 from reportgen.errors import InputError, Problem
-from reportgen.templates import TemplateSet
 
 CONFIG_NAME = "reportgen.toml"
 _SAFE_CSS_VALUE = re.compile(r"^[#\w\s,.'\"()%-]*$")

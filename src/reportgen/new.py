@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from reportgen.templates import TemplateSet
+from reportgen.compose.templates import TemplateSet
 from reportgen.tracker import RAG_RATINGS, STANDARD_STATUSES
 
 DECISIONS = ("Accepted", "Partially accepted", "Not accepted", "Noted")

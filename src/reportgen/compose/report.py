@@ -13,12 +13,12 @@ from datetime import date
 from jinja2 import TemplateError
 from markupsafe import Markup
 
+from reportgen.compose.markup import Block, parse_blocks
+from reportgen.compose.templates import KindDef, SectionDef, TemplateSet
 from reportgen.errors import InputError, Problem, did_you_mean
 from reportgen.house import House
-from reportgen.markup import Block, parse_blocks
 from reportgen.model import Item
 from reportgen.readers.cells import format_date, normalise, split_lines
-from reportgen.templates import KindDef, SectionDef, TemplateSet
 from reportgen.tracker import mark_overdue, summarise
 
 FRONT_MATTER_KEYS = ("committee", "meeting_date", "agenda_item", "wards", "title",
@@ -64,7 +64,7 @@ def compose(item: Item, templates: TemplateSet, house: House | None = None,
     """Render the item as a standalone HTML document (CSS and images inline).
 
     page_numbers=False leaves the page numbers out of the PDF layout: a pack
-    stamps its own on (see pack.py)."""
+    stamps its own on (see pack/build.py)."""
     house = house or House()
     kind, sections = prepare(item, templates)
     on = item.meeting_date or today or date.today()

@@ -1,10 +1,10 @@
 """Agenda packs for a meeting: front sheets, reports, appendices, page numbers.
 
 Each report is laid out once, in a worker process, without page numbers
-(item_render); an unchanged report is taken from the cache instead. Once
+(pack.render); an unchanged report is taken from the cache instead. Once
 every page count is known, each pack's front sheet is laid out with the
 page each report starts on, the front sheet, reports and appendices are
-merged with their tags (pdf_merge), and the pack's page numbers are stamped
+merged with their tags (pack.merge), and the pack's page numbers are stamped
 on. A report's own PDF is its same rendering with the same numbers stamped.
 """
 
@@ -17,9 +17,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.appendix import Appendix, inspect_appendix
 from reportgen.build import FORMATS, Builder
-from reportgen.compose_meeting import (
+from reportgen.compose.meeting import (
     EXEMPT,
     PUBLIC,
     SUPPLEMENTARY,
@@ -29,7 +28,10 @@ from reportgen.compose_meeting import (
     pack_of,
 )
 from reportgen.errors import InputError, Problem
-from reportgen.item_render import (
+from reportgen.model import AgendaEntry, Meeting
+from reportgen.output import write_bytes, write_text
+from reportgen.pack.appendix import Appendix, inspect_appendix
+from reportgen.pack.render import (
     ItemCache,
     ItemJob,
     ItemOutput,
@@ -38,8 +40,6 @@ from reportgen.item_render import (
     job_key,
     render_item,
 )
-from reportgen.model import AgendaEntry, Meeting
-from reportgen.output import write_bytes, write_text
 from reportgen.readers.meeting import read_meeting
 
 PACK_FILES = {PUBLIC: "agenda-pack.pdf", EXEMPT: "agenda-pack-exempt.pdf",
@@ -161,8 +161,8 @@ class PackBuilder:
         reports: a rebuild after one report changed lays out only that report."""
         import pikepdf
 
-        from reportgen.pagination import stamp_html, stamp_pdf
-        from reportgen.pdf_merge import merge, open_part, stamp, to_bytes
+        from reportgen.pack.merge import merge, open_part, stamp, to_bytes
+        from reportgen.pack.stamp import stamp_html, stamp_pdf
 
         front = self._front_sheet(meeting, pack, items, cache)
         with pikepdf.open(io.BytesIO(front)) as pdf:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from reportgen.compose.templates import TemplateSet
 from reportgen.house import House
 from reportgen.model import AgendaEntry, Meeting
 from reportgen.readers.cells import format_date, split_lines
-from reportgen.templates import TemplateSet
 
 PUBLIC, EXEMPT, SUPPLEMENTARY = "public", "exempt", "supplementary"
 

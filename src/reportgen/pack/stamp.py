@@ -1,4 +1,4 @@
-"""Page numbers for packs: laid out by WeasyPrint, stamped on with pdf_merge.
+"""Page numbers for packs: laid out by WeasyPrint, stamped on with pack.merge.
 
 Stamps are drawn from the report stylesheet's own footer, so a stamped
 number looks exactly like one a report draws itself.

@@ -15,9 +15,9 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from reportgen.charts import bar_chart, describe
+from reportgen.compose.charts import bar_chart, describe
+from reportgen.compose.markup import lines, parse_blocks
 from reportgen.errors import InputError, Problem
-from reportgen.markup import lines, parse_blocks
 from reportgen.readers.cells import normalise
 
 KIND_SUFFIX = ".html.j2"
@@ -25,7 +25,7 @@ KIND_SUFFIX = ".html.j2"
 
 def builtin_templates() -> Path:
     """The built-in templates: inside the installed package, or the repository's."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the reportgen package
     for candidate in (here / "templates", here.parents[1] / "templates"):
         if (candidate / "base.html.j2").is_file():
             return candidate

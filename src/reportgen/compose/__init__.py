@@ -1,0 +1,1 @@
+"""Composition: typed records and templates -> one semantic HTML document."""

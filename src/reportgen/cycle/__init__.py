@@ -1,0 +1,1 @@
+"""The democratic cycle around the pack: deadlines, forward plan, decisions."""

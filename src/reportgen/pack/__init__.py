@@ -1,0 +1,1 @@
+"""Agenda packs: render reports, merge, stamp, publish."""
