@@ -88,7 +88,7 @@ def test_a_broken_meeting_is_reported_and_the_others_still_built(two_meetings):
         "Agenda": [["Item", "Title", "Report"], [1, "Missing", "nowhere.xlsx"]]})
     result = run("batch", source, "-o", out)
     assert result.exit_code == 1
-    assert "broken.xlsx: Agenda!C2: item workbook 'nowhere.xlsx' not found" in result.output
+    assert "broken.xlsx: Agenda!C2: report 'nowhere.xlsx' not found" in result.output
     assert "broken: failed" in result.output
     assert (out / "alpha" / "agenda-pack.pdf").is_file()
     assert (out / "beta" / "agenda-pack.pdf").is_file()

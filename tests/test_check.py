@@ -121,4 +121,4 @@ def test_check_meeting_reports_missing_files(tmp_path):
         "Agenda": [["Item", "Title", "Report"], [1, "Gone", "missing.xlsx"]]})
     result = run("check", meeting, MEETING)
     assert result.exit_code == 1
-    assert "m.xlsx: Agenda!C2: item workbook 'missing.xlsx' not found" in result.output
+    assert "m.xlsx: Agenda!C2: report 'missing.xlsx' not found" in result.output

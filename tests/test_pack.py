@@ -32,14 +32,21 @@ def test_public_pack_pages_run_on_by_one_through_appendices(packed):
     assert pages[-1].startswith("Agenda Item 6, Appendix A")
 
 
-def test_agenda_page_references_land_on_the_items(packed):
+def test_agenda_page_ranges_land_on_the_items_and_their_appendices(packed):
     out, _ = packed
     pages = pdf_pages_text(out / "agenda-pack.pdf")
-    front = "\n".join(p for p in pages if "Business" in p and "Page" in p)
-    refs = dict(re.findall(r"^(\d) .*?(\d+)$", front, re.M))
-    assert set(refs) == {"4", "5", "6"}  # 1-3 procedural, 7 late, 8 exempt: no page here
-    for item, page in refs.items():
-        assert pages[int(page) - 1].startswith(f"Agenda Item {item}"), item
+    front = "\n".join(p for p in pages if "Business" in p and "Pages" in p)
+    ranges = {item: (int(first), int(last or first)) for item, first, last in re.findall(
+        r"^(\d) .*?Pages? (\d+)(?: \u2013 (\d+))?$", front, re.M)}
+    assert set(ranges) == {"3", "4", "5", "6"}  # 3 minutes (PDF), 7 late, 8 exempt: not here
+    ends = sorted(ranges.values())
+    assert all(a[1] + 1 == b[0] for a, b in zip(ends, ends[1:], strict=False))
+    assert ends[-1][1] == len(pages)
+    for item, (first, last) in ranges.items():
+        if item != "3":
+            assert pages[first - 1].startswith(f"Agenda Item {item}"), item
+        assert not pages[last].startswith(f"Agenda Item {item}") if last < len(pages) else True
+    assert pages[ranges["6"][1] - 1].startswith("Agenda Item 6, Appendix A")
 
 
 def test_bookmarks_one_per_item_with_sections_and_appendix(packed):
@@ -127,7 +134,7 @@ def test_missing_item_and_appendix_one_line_each_and_no_pack(tmp_path):
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith("osc-2017-03-07.xlsx: Agenda!C6: item workbook "
+    assert lines[0].startswith("osc-2017-03-07.xlsx: Agenda!C6: report "
                                "'items/shared-services-scope.xlsx' not found")
     assert lines[1].startswith("osc-2017-03-07.xlsx: Agenda!G7: appendix "
                                "'appendices/appendix-a-guiding-principles.pdf' not found")

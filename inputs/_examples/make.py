@@ -104,34 +104,42 @@ def others() -> None:
 
     wb = Workbook()
     field_sheet(wb, "Meeting", o.MEETING)
-    table_sheet(wb, "Agenda", ["Item", "Title", "Report", "Text", "Wards", "Exempt",
-                               "Appendices", "Supplementary"], o.AGENDA)
+    table_sheet(wb, "Agenda", o.AGENDA_HEADER, o.AGENDA)
     save(wb, MEETING / "osc-2017-03-07.xlsx")
 
 
-def appendix() -> None:
-    """An appendix as councils receive them: a plain PDF from another tool, untagged."""
+def _pdf(html: str, name: str, title: str, page: str = "A4") -> None:
+    """A PDF as councils receive them from other tools: plain and untagged."""
     from weasyprint import HTML
 
-    html = ("<html lang='en-GB'><head><title>Appendix A</title><style>@page{size:A4;"
-            "margin:25mm} body{font-family:serif;font-size:12pt}</style></head><body>"
-            "<h1>Appendix A: Guiding principles for business cases</h1>"
-            + "".join(f"<p>{n}. {t}</p>" for n, t in enumerate([
-                "Set out every option considered, including keeping the service in house.",
-                "Model the costs and savings of each option over at least five years.",
-                "Describe the benefits other than savings and how they will be measured.",
-                "Name the risks, their owners and how each will be managed.",
-                "Set out the exit arrangements should the model not deliver.",
-                "Show how staff, trade unions and service users have been consulted.",
-            ], start=1)) + "</body></html>")
-    target = MEETING / "appendices" / "appendix-a-guiding-principles.pdf"
+    document = (f"<html lang='en-GB'><head><title>{title}</title><style>@page{{size:{page};"
+                "margin:20mm}} body{{font-family:serif;font-size:12pt}} table{{border-collapse:"
+                "collapse}} td,th{{border:1px solid #444;padding:4pt}}</style></head><body>"
+                + html + "</body></html>")
+    target = MEETING / "appendices" / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html).write_pdf(target)
+    HTML(string=document).write_pdf(target)
     print(target.relative_to(INPUTS.parent))
+
+
+def appendices() -> None:
+    import others as o
+
+    _pdf("<h1>Appendix A: Guiding principles for business cases</h1>"
+         + "".join(f"<p>{n}. {t}</p>" for n, t in enumerate(o.PRINCIPLES, start=1)),
+         "appendix-a-guiding-principles.pdf", "Guiding principles for business cases")
+    _pdf("<h1>Appendix B: Savings by delivery option, 2017/18 to 2021/22</h1><table><thead><tr>"
+         + "".join(f"<th>{h}</th>" for h in o.SAVINGS_HEADER) + "</tr></thead><tbody>"
+         + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in o.SAVINGS)
+         + "</tbody></table>", "appendix-b-savings-by-option.pdf",
+         "Savings by delivery option", page="A4 landscape")
+    _pdf("<h1>Overview and Scrutiny Commission</h1><h2>Minutes of the meeting held on "
+         "1 February 2017</h2>" + "".join(f"<p>{p}</p>" for p in o.MINUTES),
+         "minutes-2017-02-01.pdf", "")
 
 
 if __name__ == "__main__":
     merton()
     harrow()
     others()
-    appendix()
+    appendices()

@@ -49,8 +49,6 @@ CABINET_SECTIONS = [
      "implications. The principles will be maintained within existing resources."),
     ("Legal and statutory implications", "Each business case will need to address the "
      "council's duty of best value under section 3 of the Local Government Act 1999."),
-    ("Appendices – the following documents are to be published with this report and form "
-     "part of the report", "Appendix A – Guiding principles for business cases."),
     ("Background papers", "Report of the Shared and Outsourced Services in Merton Task "
      "Group, Cabinet, 14 November 2016."),
 ]
@@ -146,23 +144,81 @@ MEETING = [
      "020 8545 3864"),
 ]
 
-# Item, Title, Report, Text, Wards, Exempt, Appendices, Supplementary
+AGENDA_HEADER = ["Item", "Heading", "Title", "Report", "Text", "Presenter", "Wards", "Exempt",
+                 "Appendices", "Appendix titles", "Supplementary", "Reason for lateness",
+                 "Reason for urgency"]
+
+
+def row(item=None, heading=None, title=None, report=None, text=None, presenter=None,
+        wards=None, exempt=None, appendices=None, titles=None, late=None, late_reason=None,
+        urgency=None):
+    return (item, heading, title, report, text, presenter, wards, exempt, appendices, titles,
+            late, late_reason, urgency)
+
+
 AGENDA = [
-    (1, "Apologies for absence", None, "To receive apologies for absence.", None, None, None,
-     None),
-    (2, "Declarations of pecuniary interest", None, "Members are asked to declare any "
-     "disclosable pecuniary interest in any item on the agenda.", None, None, None, None),
-    (3, "Minutes of the previous meeting", None, "To agree the minutes of the meeting held "
-     "on 1 February 2017 as a correct record.", None, None, None, None),
-    (4, "Shared and outsourced services: executive response and action plan",
-     "items/shared-services-executive-response.xlsx", None, "All", None, None, None),
-    (5, "Scrutiny review on shared services: scope", "items/shared-services-scope.xlsx",
-     None, "All", None, None, None),
-    (6, "Alternative delivery models: guiding principles for business cases",
-     "items/cabinet-business-case-principles.xlsx", None, "All", None,
-     "appendices/appendix-a-guiding-principles.pdf", None),
-    (7, "Scrutiny recommendations tracker: progress update",
-     "items/recommendations-tracker.xlsx", None, "All", None, None, "Yes"),
-    (8, "Shared IT infrastructure: contract award", "items/shared-it-contract-award.xlsx",
-     None, "All", "3", None, None),
+    row(heading="Procedural items"),
+    row(1, title="Apologies for absence"),  # left empty: the standard wording is used
+    row(2, title="Declarations of pecuniary interest", text="Members are asked to declare "
+        "any disclosable pecuniary interest in any item on the agenda."),
+    row(3, title="Minutes of the previous meeting", text="To agree the minutes of the meeting "
+        "held on 1 February 2017 as a correct record.",
+        appendices="appendices/minutes-2017-02-01.pdf", titles="Minutes, 1 February 2017"),
+    row(heading="Items for discussion"),
+    row(4, title="Shared and outsourced services: executive response and action plan",
+        report="items/shared-services-executive-response.xlsx",
+        presenter="Sophie Ellis, Assistant Director of Business Improvement", wards="All"),
+    row(5, title="Scrutiny review on shared services: scope",
+        report="items/shared-services-scope.xlsx", wards="All"),
+    row(6, title="Alternative delivery models: guiding principles for business cases",
+        report="items/cabinet-business-case-principles.xlsx", wards="All",
+        appendices="appendices/appendix-a-guiding-principles.pdf;"
+        "appendices/appendix-b-savings-by-option.pdf",
+        titles="Guiding principles for business cases;Savings by delivery option"),
+    row(7, title="Waste and street cleansing contract: performance update",
+        report="reports/waste-contract-performance.docx",
+        presenter="Head of Street Scene and Waste", wards="All"),
+    row(8, title="Scrutiny recommendations tracker: progress update",
+        report="items/recommendations-tracker.xlsx", wards="All", late="Yes",
+        late_reason="The February progress updates from three departments arrived after the "
+        "agenda was published.",
+        urgency="The Commission's next meeting is after the Cabinet decides the 2017/18 "
+        "work programme, which the tracker informs."),
+    row(heading="Part 2 \u2013 not open to the public"),
+    row(9, title="Shared IT infrastructure: contract award",
+        report="items/shared-it-contract-award.xlsx", wards="All", exempt="3"),
+]
+
+PRINCIPLES = [
+    "Set out every option considered, including keeping the service in house.",
+    "Model the costs and savings of each option over at least five years.",
+    "Describe the benefits other than savings and how they will be measured.",
+    "Name the risks, their owners and how each will be managed.",
+    "Set out the exit arrangements should the model not deliver.",
+    "Show how staff, trade unions and service users have been consulted.",
+]
+
+SAVINGS_HEADER = ["Option", "2017/18", "2018/19", "2019/20", "2020/21", "2021/22",
+                  "Five-year total", "One-off costs", "Net saving", "Risk"]
+SAVINGS = [
+    ("Keep in house, redesigned", "£0.10m", "£0.25m", "£0.30m", "£0.30m", "£0.30m", "£1.25m",
+     "£0.15m", "£1.10m", "Low"),
+    ("Shared service with a neighbouring borough", "£0.05m", "£0.40m", "£0.60m", "£0.60m",
+     "£0.60m", "£2.25m", "£0.70m", "£1.55m", "Medium"),
+    ("Outsourced contract", "£0.00m", "£0.50m", "£0.70m", "£0.70m", "£0.70m", "£2.60m",
+     "£1.10m", "£1.50m", "High"),
+    ("Local authority trading company", "£0.00m", "£0.20m", "£0.45m", "£0.55m", "£0.60m",
+     "£1.80m", "£0.90m", "£0.90m", "Medium"),
+]
+
+MINUTES = [
+    "Present: Councillors Peter Southgate (Chair), Peter McCabe, Hamish Badenoch, John "
+    "Dehaney, Suzanne Grocott, Sally Kenny, Abdul Latif and Dennis Pearce.",
+    "1. Apologies for absence were received from Councillor Oonagh Moulton.",
+    "2. There were no declarations of pecuniary interest.",
+    "3. The minutes of the meeting held on 11 January 2017 were agreed as a correct record.",
+    "4. Budget scrutiny: the Commission considered the comments of the scrutiny panels on the "
+    "draft business plan 2017-21 and resolved to refer them to Cabinet.",
+    "5. Work programme: the Commission agreed its work programme for the remainder of the "
+    "municipal year.",
 ]

@@ -1,8 +1,10 @@
 """Batch runs: every meeting under a folder, in parallel, rebuilding only what changed.
 
-A manifest in each meeting's output folder records the hashes of its inputs
-and of the environment (templates, configuration, version); a meeting whose
-hashes all match, and whose outputs are all still there, is not built again.
+A manifest in each meeting's output folder records the hashes of every file
+its plan read and of the environment (templates, configuration, version); a
+meeting whose hashes all match, and whose outputs are all still there, is not
+built again. Each meeting is read once: its plan serves the manifest and the
+build.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class MeetingOutcome:
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    plan: object = None  # the MeetingPlan, for the public index of every meeting
 
 
 def find_meetings(folder: Path) -> list[Path]:
@@ -47,23 +50,26 @@ def find_meetings(folder: Path) -> list[Path]:
 
 
 def build_meeting(meeting_path: Path, out_dir: Path, config: Path | None,
-                  force: bool, jobs: int = 1, executor=None) -> MeetingOutcome:
+                  force: bool, jobs: int = 1, executor=None,
+                  strict: bool = False) -> MeetingOutcome:
     """Build one meeting if anything it depends on changed; its items are laid out
     in parallel on executor (or jobs processes), unchanged ones taken from the cache."""
     from reportgen.build import Builder
-    from reportgen.fingerprint import environment_fingerprint, meeting_inputs
+    from reportgen.check import plan_warnings
+    from reportgen.fingerprint import environment_fingerprint, input_hashes
     from reportgen.house import House
     from reportgen.output import write_text
     from reportgen.pack.build import PackBuilder
-    from reportgen.readers.meeting import read_meeting
 
     started = time.perf_counter()
     outcome = MeetingOutcome(meeting_path, FAILED)
     try:
         house = House.load(config)
-        meeting = read_meeting(meeting_path)
+        packer = PackBuilder(Builder(house), jobs, executor)
+        plan = packer.resolve(meeting_path, out_dir)
+        outcome.plan = plan
         manifest = {"environment": environment_fingerprint(house),
-                    "inputs": meeting_inputs(meeting)}
+                    "inputs": input_hashes(plan.inputs)}
         previous = _read_manifest(out_dir)
         outputs_present = previous and all((out_dir / f).is_file()
                                            for f in previous.get("outputs", []))
@@ -71,19 +77,28 @@ def build_meeting(meeting_path: Path, out_dir: Path, config: Path | None,
                 previous.get(k) == manifest[k] for k in ("environment", "inputs")):
             outcome.status, outcome.items = UNCHANGED, previous.get("items", 0)
             outcome.pages = previous.get("pages", 0)
+            outcome.warnings = plan_warnings(plan, packer.builder.templates,
+                                             _today())
         else:
             import weasyprint  # noqa: F401 - before the pool forks, so workers share it
 
-            result = PackBuilder(Builder(house), jobs, executor).build(meeting_path, out_dir)
+            result = packer.build(meeting_path, out_dir, plan=plan, strict=strict)
             outcome.status, outcome.items, outcome.pages = BUILT, result.items, result.pages
             outcome.warnings = result.warnings
             manifest.update(items=result.items, pages=result.pages,
-                            outputs=sorted(str(p.relative_to(out_dir)) for p in result.written))
+                            outputs=sorted(str(p.relative_to(out_dir)) for p in result.written
+                                           if p.is_relative_to(out_dir)))
             write_text(out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
     except InputError as exc:
         outcome.problems = exc.problems
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _today():
+    from datetime import date
+
+    return date.today()
 
 
 def _read_manifest(out_dir: Path) -> dict:
@@ -93,17 +108,19 @@ def _read_manifest(out_dir: Path) -> dict:
         return {}
 
 
-def run_batch(folder: Path, out_root: Path, jobs: int | None, force: bool,
-              config: Path | None):
-    """Build every meeting under folder, one after another, each meeting's items
-    laid out in parallel on one pool of worker processes; yield each outcome."""
-    meetings = find_meetings(folder)
+def run_batch(meetings: list[Path], out_root: Path, jobs: int | None, force: bool,
+              config: Path | None, strict: bool = False):
+    """Build each meeting, one after another, each meeting's items laid out in
+    parallel on one pool of worker processes; yield each outcome."""
+    from reportgen.pack.render import start_worker
+
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1:
         for meeting in meetings:
-            yield build_meeting(meeting, Path(out_root) / meeting.stem, config, force)
+            yield build_meeting(meeting, Path(out_root) / meeting.stem, config, force,
+                                strict=strict)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker) as pool:
         for meeting in meetings:
             yield build_meeting(meeting, Path(out_root) / meeting.stem, config, force,
-                                jobs, pool)
+                                jobs, pool, strict)

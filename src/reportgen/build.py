@@ -27,6 +27,10 @@ class Rendered:
     def pages(self) -> int:
         return len(self.document.pages)
 
+    @property
+    def title(self) -> str:
+        return self.item.title or "Untitled report"
+
 
 class Builder:
     """Holds the house style and templates in force for a run."""
@@ -43,6 +47,16 @@ class Builder:
         html = compose(item, self.templates, self.house, agenda_item=agenda_item,
                        page_numbers=page_numbers)
         return Rendered(item, html, self.layout(html) if layout else None)
+
+    def render_job(self, job) -> Rendered:
+        """Compose and lay out a report as the meeting plan resolved it (pack.render's
+        ItemJob), without page numbers: the pack stamps its own."""
+        if job.record is None:
+            return self.render(job.source, job.agenda_item, page_numbers=False)
+        html = compose(job.record, self.templates, self.house, agenda_item=job.agenda_item,
+                       today=job.reference_date, page_numbers=False,
+                       exempt_paragraph=job.exempt_paragraph, appendices=job.appendices)
+        return Rendered(job.record, html, self.layout(html))
 
     def outputs(self, rendered: Rendered, formats: tuple[str, ...]) -> dict[str, bytes]:
         """Every requested format as bytes, made in memory before anything is written."""

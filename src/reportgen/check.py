@@ -1,10 +1,15 @@
-"""`reportgen check`: every problem in the inputs, at once, writing nothing.
+"""`reportgen check`, and the same checks inside `pack` and `batch`.
 
-Errors are what stops a build (the readers' and composition's own checks).
-Warnings are what a clerk wants caught before publication: placeholders
-left in, empty standard sections, recommendations without a lead officer
-or a timeline, timelines passed, key decisions without a forward plan
-reference, reports dated for another meeting, a passed publication deadline.
+Errors are what stops a build (the readers', the plan's and composition's own
+checks). Warnings are what a clerk wants caught before publication:
+placeholders left in, empty standard and required sections, recommendations
+without a lead officer or a timeline, timelines passed, key decisions
+without a forward plan reference, reports dated for another meeting, late
+items without their reasons, a passed publication deadline. Those marked
+blocks_publication make `pack --strict` refuse.
+
+"Overdue" is judged against the meeting's date, as the report itself judges
+it; a separate line names timelines that have passed since.
 """
 
 from __future__ import annotations
@@ -18,17 +23,13 @@ from reportgen.compose.report import prepare
 from reportgen.compose.templates import TemplateSet
 from reportgen.cycle.deadlines import long_date, publication_deadline
 from reportgen.errors import InputError, Problem
-from reportgen.model import Item, Meeting
-from reportgen.readers.cells import cell_text, normalise
-from reportgen.readers.item import read_item
-from reportgen.readers.meeting import is_meeting_workbook, read_meeting
-from reportgen.readers.workbook import find_sheet, open_workbook
+from reportgen.house import House
+from reportgen.model import Item
+from reportgen.plan import REPORT, WORKBOOK_SUFFIXES, MeetingPlan, resolve_meeting
+from reportgen.readers.cells import normalise
 from reportgen.tracker import STANDARD_STATUSES, is_overdue
 
-PLACEHOLDERS = re.compile(
-    r"\[\s*(?:insert|enter|add|tbc|tba|date|name|todo)[^\]]*\]"
-    r"|\[\s*(?:…|\.\.\.)\s*\]|\bTBC\b|\bTBA\b|\bXXX*\b|\?\?\?+|<\s*insert[^>]*>",
-    re.IGNORECASE)
+_LOOKS_LIKE_A_DATE = re.compile(r"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*$")
 
 
 @dataclass
@@ -40,13 +41,19 @@ class CheckReport:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
+    def add(self, problems: list[Problem]) -> None:
+        self.problems += [p for p in problems if p not in self.problems]
+
 
 def workbooks_under(paths: list[Path]) -> list[Path]:
+    """The workbooks named, and those under the folders named (Excel lock files and
+    hidden or underscore folders skipped)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += [p for p in sorted(path.rglob("*.xlsx"))
-                      if not p.name.startswith("~$")
+            found += [p for p in sorted(path.rglob("*"))
+                      if p.suffix.lower() in WORKBOOK_SUFFIXES
+                      and not p.name.startswith(("~$", "."))
                       and not any(part.startswith((".", "_"))
                                   for part in p.relative_to(path).parts)]
         else:
@@ -55,119 +62,132 @@ def workbooks_under(paths: list[Path]) -> list[Path]:
 
 
 class Checker:
-    """Runs every check over workbooks; meetings first, so their items are
-    checked against the meeting they are on the agenda of."""
+    """Runs every check over workbooks; meetings first, so their items are checked
+    against the meeting they are on the agenda of (and only once)."""
 
-    def __init__(self, templates: TemplateSet | None = None, today: date | None = None):
-        self.templates = templates or TemplateSet()
+    def __init__(self, templates: TemplateSet | None = None, today: date | None = None,
+                 house: House | None = None):
+        self.house = house or House()
+        self.templates = templates or self.house.template_set()
         self.today = today or date.today()
         self.report = CheckReport()
         self._seen: set[Path] = set()
 
     def check(self, paths: list[Path]) -> CheckReport:
+        from reportgen.readers.meeting import is_meeting_workbook
+
         books = [p.resolve() for p in workbooks_under(paths)]
+        if not books:
+            self.report.problems.append(Problem(
+                ", ".join(str(p) for p in paths), "no workbooks here: expected .xlsx, .xlsm, "
+                ".ods or .xls item or meeting workbooks"))
         meetings = [b for b in books if is_meeting_workbook(b)]
-        for path in meetings + [b for b in books if b not in meetings]:
-            self.check_workbook(path)
+        for path in meetings:
+            self.check_meeting(path)
+        for path in books:
+            if path not in self._seen:
+                self.check_item(path)
         return self.report
 
-    def check_workbook(self, path: Path, meeting: Meeting | None = None) -> None:
-        path = Path(path).resolve()
-        if path in self._seen:
-            return
+    def check_meeting(self, path: Path) -> None:
         self._seen.add(path)
         try:
-            wb = open_workbook(path)
+            plan = resolve_meeting(path, self.house, Path("outputs") / path.stem)
         except InputError as exc:
-            self.report.problems += exc.problems
+            self.report.add(exc.problems)
             return
-        self.report.problems += scan_cells(path, wb)
-        if find_sheet(wb, "Meeting") is not None:
-            self.check_meeting(path)
-        else:
-            self.check_item(path, wb, meeting)
-
-    def check_item(self, path: Path, wb, meeting: Meeting | None = None) -> None:
-        try:
-            item = read_item(path, wb)
-        except InputError as exc:
-            self.report.problems += exc.problems
-            if exc.partial is not None:  # its sections can still be checked
-                try:
-                    prepare(exc.partial, self.templates)
-                except InputError as more:
-                    self.report.problems += [p for p in more.problems
-                                             if p not in self.report.problems]
-            return
-        try:
-            kind, sections = prepare(item, self.templates)
-        except InputError as exc:
-            self.report.problems += exc.problems
-            return
-        self.report.problems += item_warnings(item, sections, self.today)
-        if meeting and meeting.date and item.meeting_date and item.meeting_date != meeting.date:
-            where = next(f.cell for f in item.fields if f.key == "meeting_date")
-            self.report.problems.append(Problem.at(
-                path, f"the report is dated for a meeting on {long_date(item.meeting_date)}, "
-                f"but {meeting.source.name} is the meeting on {long_date(meeting.date)}",
-                where, "warning"))
-
-    def check_meeting(self, path: Path) -> None:
-        try:
-            meeting = read_meeting(path)
-        except InputError as exc:
-            self.report.problems += exc.problems
-            return
-        if not meeting.agenda:
-            self.report.problems.append(Problem(path, "the agenda has no items yet", "Agenda",
-                                                severity="warning"))
-        if meeting.date:
-            deadline = publication_deadline(meeting.date)
+        self._seen.update(row.entry.report for row in plan.rows if row.entry.report)
+        self.report.add(plan.problems)
+        for row in plan.rows:
+            if row.record is not None:
+                self.report.add(_prepare_problems(row.record, self.templates))
+        self.report.add(plan_warnings(plan, self.templates, self.today))
+        if plan.meeting.date:
+            deadline = publication_deadline(plan.meeting.date)
             self.report.notes.append(
                 f"{path.name}: publish the agenda and reports by {long_date(deadline)} "
-                f"(five clear working days before the meeting on {long_date(meeting.date)})")
-            if deadline < self.today:
-                where = next(f.cell for f in meeting.fields if f.key == "date")
-                self.report.problems.append(Problem.at(
-                    path, f"the publication deadline, {long_date(deadline)}, has passed",
-                    where, "warning"))
-        for entry in meeting.agenda:
-            if entry.report is not None:
-                self.check_workbook(entry.report, meeting)
+                f"(five clear working days before the meeting on "
+                f"{long_date(plan.meeting.date)})")
+
+    def check_item(self, path: Path) -> None:
+        from reportgen.readers.item import read_item
+
+        self._seen.add(path)
+        try:
+            item = read_item(path)
+        except InputError as exc:
+            self.report.add(exc.problems)
+            if exc.partial is not None:  # its sections can still be checked
+                self.report.add(_prepare_problems(exc.partial, self.templates))
+            return
+        self.report.add(item.warnings)
+        errors = _prepare_problems(item, self.templates)
+        self.report.add(errors)
+        if not errors:
+            self.report.add(item_warnings(item, self.templates, item.meeting_date or self.today,
+                                          self.today))
 
 
-def scan_cells(path: Path, wb) -> list[Problem]:
-    """Placeholders anywhere, and hidden rows that will still be published."""
-    found = []
-    for ws in wb.worksheets:
-        if normalise(ws.title) == "instructions":
+def _prepare_problems(item: Item, templates: TemplateSet) -> list[Problem]:
+    try:
+        prepare(item, templates)
+    except InputError as exc:
+        return exc.problems
+    return []
+
+
+def plan_warnings(plan: MeetingPlan, templates: TemplateSet, today: date) -> list[Problem]:
+    """Every warning about a resolved meeting: what `check`, `pack` and `batch` print."""
+    meeting = plan.meeting
+    warnings = list(plan.warnings)
+    if not any(row.kind != "heading" for row in plan.rows):
+        warnings.append(Problem(meeting.source, "the agenda has no items yet", "Agenda",
+                                severity="warning"))
+    if meeting.date and publication_deadline(meeting.date) < today:
+        warnings.append(Problem.at(
+            meeting.source, f"the publication deadline, "
+            f"{long_date(publication_deadline(meeting.date))}, has passed",
+            meeting.cell("date"), "warning", blocks_publication=True))
+    for row in plan.rows:
+        if row.late and not (row.entry.late_reason and row.entry.urgency):
+            missing = " and ".join(n for n, v in (("lateness", row.entry.late_reason),
+                                                 ("urgency", row.entry.urgency)) if not v)
+            warnings.append(Problem.at(
+                meeting.source, f"late item {row.number} has no reason for {missing}: the "
+                "supplementary agenda must give both (section 100B(4)(b) of the Local "
+                "Government Act 1972)", f"Agenda!A{row.entry.row}", "warning"))
+        if row.kind != REPORT or row.record is None or row.problems:
             continue
-        for row in ws.iter_rows():
-            for cell in row:
-                if not isinstance(cell.value, str):
-                    continue
-                match = PLACEHOLDERS.search(cell_text(cell.value))
-                if match:
-                    found.append(Problem(path, f"unfilled placeholder {match.group(0)!r}",
-                                         ws.title, cell.coordinate, "warning"))
-        for number, dims in sorted(ws.row_dimensions.items()):
-            if dims.hidden and any(c.value is not None for c in ws[number]):
-                found.append(Problem(path, "this row is hidden in Excel but will be "
-                                     "published: delete it if it should not be",
-                                     ws.title, f"A{number}", "warning"))
-    return found
+        item = row.record
+        if not _prepare_problems(item, templates):
+            warnings += item_warnings(item, templates, plan.reference_date or today, today)
+        if meeting.date and item.meeting_date and item.meeting_date != meeting.date:
+            warnings.append(Problem.at(
+                item.source, f"the report is dated for a meeting on "
+                f"{long_date(item.meeting_date)}, but {meeting.source.name} is the meeting "
+                f"on {long_date(meeting.date)}", item.cell("meeting_date"), "warning",
+                blocks_publication=True))
+    return warnings
 
 
-def _warn(item: Item, message: str, where: str = "") -> Problem:
-    return Problem.at(item.source, message, where, "warning")
+def _warn(item: Item, message: str, where: str = "", blocks: bool = False) -> Problem:
+    return Problem.at(item.source, message, where, "warning", blocks)
 
 
-def item_warnings(item: Item, sections, today: date) -> list[Problem]:
+def item_warnings(item: Item, templates: TemplateSet, on: date,
+                  today: date | None = None) -> list[Problem]:
+    """Warnings about one report; overdue judged against `on` (the meeting's date, as
+    the report judges it), and a separate line for timelines passed since then."""
+    kind, sections = prepare(item, templates)
+    required = _required_sections(item, kind)
     warnings = []
     if not item.title:
         warnings.append(_warn(item, "the report has no Title (or Subject)", "Report"))
     for section in sections:
-        if not section.blocks and not section.table:
+        if section.key in required and not section.typed:
+            warnings.append(_warn(item, f"the section {section.heading!r} is required for "
+                                  f"this report but was not written", "Sections", True))
+        elif not section.blocks and not section.table:
             warnings.append(_warn(item, f"the standard section {section.heading!r} is empty",
                                   "Sections"))
     uses_responses = any(s.table == "responses" for s in sections)
@@ -176,25 +196,52 @@ def item_warnings(item: Item, sections, today: date) -> list[Problem]:
                               f"{item.report_type}: its rows will not be published",
                               "Recommendations"))
     for rec in item.recommendations:
-        for response in (rec.actions or [rec]) if uses_responses else []:
-            where = response.cells
-            if not response.lead_officer:
-                warnings.append(_warn(item, f"recommendation {rec.ref} has no lead officer",
-                                      where.get("lead_officer", where.get("ref", ""))))
-            if not response.timeline:
-                warnings.append(_warn(item, f"recommendation {rec.ref} has no timeline",
-                                      where.get("timeline", where.get("ref", ""))))
-        if rec.timeline_date and is_overdue(rec, today):
-            warnings.append(_warn(item, f"recommendation {rec.ref}'s timeline "
-                                  f"({long_date(rec.timeline_date)}) has passed and its "
-                                  f"status is {rec.status or 'empty'}, not Implemented",
-                                  rec.cells.get("timeline", "")))
-        if rec.status and rec.status not in STANDARD_STATUSES and normalise(rec.status) not in {
-                normalise(s) for s in STANDARD_STATUSES}:
-            warnings.append(_warn(item, f"status {rec.status!r} is the council's own word "
-                                  f"(kept as typed); the standard ones are "
-                                  f"{', '.join(STANDARD_STATUSES)}", rec.cells.get("status", "")))
+        warnings += _recommendation_warnings(item, rec, uses_responses, on, today)
     if item.key_decision and not item.field("forward_plan_reference"):
-        cell = next((f.cell for f in item.fields if f.key == "key_decision"), "Report")
-        warnings.append(_warn(item, "a key decision needs a Forward plan reference", cell))
+        warnings.append(_warn(item, "a key decision needs a Forward plan reference",
+                              item.cell("key_decision", "Report")))
+    return warnings
+
+
+def _required_sections(item: Item, kind) -> set[str]:
+    """Sections a kind's .toml marks `required = true`, or `required_when` a Report
+    field (e.g. key_decision) is yes."""
+    required = set()
+    for spec in kind.sections:
+        when = spec.required_when
+        if spec.required or (when and getattr(item, when, None) or
+                             (when and normalise(item.field(when)) in ("yes", "y", "true"))):
+            required.add(normalise(spec.name))
+    return required
+
+
+def _recommendation_warnings(item: Item, rec, uses_responses: bool, on: date,
+                             today: date | None) -> list[Problem]:
+    warnings = []
+    for response in (rec.actions or [rec]) if uses_responses else []:
+        where = response.cells
+        if not response.lead_officer:
+            warnings.append(_warn(item, f"recommendation {rec.ref} has no lead officer",
+                                  where.get("lead_officer", where.get("ref", ""))))
+        if not response.timeline:
+            warnings.append(_warn(item, f"recommendation {rec.ref} has no timeline",
+                                  where.get("timeline", where.get("ref", ""))))
+    for key, text, parsed in (("timeline", rec.timeline, rec.timeline_date),
+                              ("updated", rec.updated, rec.updated_date)):
+        if text and parsed is None and _LOOKS_LIKE_A_DATE.match(text):
+            warnings.append(_warn(item, f"{key} {text!r} is not a date (day/month/year): "
+                                  "it cannot be judged overdue", rec.cells.get(key, "")))
+    if rec.timeline_date and is_overdue(rec, on):
+        warnings.append(_warn(item, f"recommendation {rec.ref}'s timeline "
+                              f"({long_date(rec.timeline_date)}) has passed and its status is "
+                              f"{rec.status or 'empty'}, not Implemented",
+                              rec.cells.get("timeline", "")))
+    elif today and rec.timeline_date and on < today and is_overdue(rec, today):
+        warnings.append(_warn(item, f"recommendation {rec.ref}'s timeline "
+                              f"({long_date(rec.timeline_date)}) has passed since the "
+                              f"meeting, on {long_date(on)}", rec.cells.get("timeline", "")))
+    if rec.status and normalise(rec.status) not in {normalise(s) for s in STANDARD_STATUSES}:
+        warnings.append(_warn(item, f"status {rec.status!r} is the council's own word (kept "
+                              f"as typed); the standard ones are "
+                              f"{', '.join(STANDARD_STATUSES)}", rec.cells.get("status", "")))
     return warnings

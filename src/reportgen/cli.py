@@ -42,8 +42,12 @@ def load_house(config: Path | None):
     return House.load(config)
 
 
+BUG_REPORTS = "https://github.com/reportgen/reportgen/issues"
+
+
 class Group(click.Group):
-    """Turns InputError from any command into one line per problem and exit 1."""
+    """Turns InputError from any command into one line per problem and exit 1; any
+    other failure into one line saying it is a bug, its traceback kept in a log file."""
 
     def invoke(self, ctx):
         try:
@@ -51,6 +55,27 @@ class Group(click.Group):
         except InputError as exc:
             report_problems(exc.problems)
             ctx.exit(1)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except OSError as exc:  # the machine, not the input: a full disk, a lost folder
+            click.echo(f"{exc.filename or 'reportgen'}: {exc.strerror or exc}", err=True)
+            ctx.exit(1)
+        except Exception:
+            log = _write_crash_log()
+            click.echo(f"reportgen: internal error (a bug in reportgen, not in your files): "
+                       f"please report it at {BUG_REPORTS} with the log {log}", err=True)
+            ctx.exit(1)
+
+
+def _write_crash_log() -> str:
+    import tempfile
+    import traceback
+
+    fd, path = tempfile.mkstemp(prefix="reportgen-crash-", suffix=".log")
+    with open(fd, "w", encoding="utf-8") as log:
+        log.write(f"reportgen {__version__} {' '.join(sys.argv)}\n")
+        traceback.print_exc(file=log)
+    return path
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,19 +106,40 @@ def build(item: Path, out_dir: Path, formats: tuple[str, ...], config: Path | No
 @click.argument("meeting", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write into (default: outputs/<meeting workbook stem>/).")
+@click.option("--exempt-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for exempt papers, never to be published (default: the output "
+              "folder's name with -exempt, beside it).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Reports laid out at once (default: one per core).")
+@click.option("--strict", is_flag=True,
+              help="Write nothing (exit 1) while anything must be fixed before publication.")
 @config_option
-def pack(meeting: Path, out_dir: Path | None, jobs: int | None, config: Path | None) -> None:
-    """Build a meeting's agenda packs, per-item files and index page."""
+def pack(meeting: Path, out_dir: Path | None, exempt_dir: Path | None, jobs: int | None,
+         strict: bool, config: Path | None) -> None:
+    """Build a meeting's agenda packs, each item's files and its web page: public
+    papers in OUTPUT, exempt ones only in the exempt folder."""
     from reportgen.build import Builder
     from reportgen.pack.build import PackBuilder
+    from reportgen.progress import report_progress
 
-    result = PackBuilder(Builder(load_house(config)), jobs).build(
-        meeting, out_dir or Path("outputs") / meeting.stem)
+    out_dir = out_dir or Path("outputs") / meeting.stem
+    result = PackBuilder(Builder(load_house(config)), jobs, progress=report_progress()).build(
+        meeting, out_dir, exempt_dir=exempt_dir, strict=strict)
     report_problems(result.warnings)
     for path in result.written:
         click.echo(str(path))
+    click.echo(pack_summary(result))
+
+
+def pack_summary(result) -> str:
+    """One line: what was built, where, and how many warnings."""
+    warnings = len(result.warnings)
+    blocking = sum(p.blocks_publication for p in result.warnings)
+    fix = f" ({blocking} to fix before publication)" if blocking else ""
+    return (f"{result.items} item{'s' * (result.items != 1)}, {result.pages} pages in the "
+            f"packs; laid out {result.laid_out}, the rest from the cache; "
+            f"{warnings} warning{'s' * (warnings != 1)}{fix}. Publish {result.out_dir}/; "
+            f"never publish {result.exempt_dir}/")
 
 
 @main.command()
@@ -105,8 +151,10 @@ def pack(meeting: Path, out_dir: Path | None, jobs: int | None, config: Path | N
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Worker processes laying out reports (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild everything, changed or not.")
+@click.option("--strict", is_flag=True,
+              help="Build no meeting that has anything to fix before publication.")
 @config_option
-def batch(folder: Path, out_root: Path, jobs: int | None, force: bool,
+def batch(folder: Path, out_root: Path, jobs: int | None, force: bool, strict: bool,
           config: Path | None) -> None:
     """Build every meeting workbook under FOLDER (default: inputs/), rebuilding only
     what changed since the last run."""
@@ -128,12 +176,14 @@ def batch(folder: Path, out_root: Path, jobs: int | None, force: bool,
     total = len(meetings)
     outcomes = []
     with Progress(total) as progress:
-        for outcome in run_batch(folder, out_root, jobs, force, config):
+        for outcome in run_batch(meetings, out_root, jobs, force, config, strict):
             outcomes.append(outcome)
             progress.advance(outcome)
     for outcome in outcomes:
         report_problems(outcome.problems + outcome.warnings)
     click.echo(summary_table(outcomes))
+    warnings = sum(len(o.warnings) for o in outcomes)
+    click.echo(f"{warnings} warning{'s' * (warnings != 1)}")
     if any(o.status == FAILED for o in outcomes):
         sys.exit(1)
 
@@ -147,7 +197,8 @@ def check(paths: tuple[Path, ...], config: Path | None) -> None:
     errors first, one line each; write nothing. Exit 1 when there is any error."""
     from reportgen.check import Checker
 
-    report = Checker(load_house(config).template_set()).check(list(paths))
+    house = load_house(config)
+    report = Checker(house.template_set(), house=house).check(list(paths))
     report_problems(report.problems)
     for note in report.notes:
         click.echo(note)

@@ -19,13 +19,16 @@ class Problem:
     sheet: str | None = None
     cell: str | None = None
     severity: str = "error"  # "error" or "warning"
+    # A warning a clerk must fix before publication: `pack --strict` refuses while one
+    # remains (placeholders, a passed deadline, a report dated for another meeting ...).
+    blocks_publication: bool = False
 
     @classmethod
     def at(cls, file: Path | str, message: str, where: str = "",
-           severity: str = "error") -> Problem:
+           severity: str = "error", blocks_publication: bool = False) -> Problem:
         """A problem at where, written as records keep it: "Sheet!B4" or "Sheet"."""
         sheet, _, cell = where.partition("!")
-        return cls(file, message, sheet or None, cell or None, severity)
+        return cls(file, message, sheet or None, cell or None, severity, blocks_publication)
 
     @property
     def location(self) -> str:

@@ -31,6 +31,9 @@ class House:
     templates: Path | None = None
     reference_docx: Path | None = None
     source: Path | None = None
+    # Folders outside the meeting's own from which workbooks may name files (a shared
+    # drive of appendices); `[inputs] allowed_folders` in reportgen.toml.
+    allowed_folders: tuple[Path, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None) -> House:
@@ -46,20 +49,19 @@ class House:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise InputError(Problem(path, f"not valid TOML: {exc}")) from None
-        base = path.parent
         house = cls(source=path)
         problems = []
+        inputs = data.pop("inputs", {})
+        house.allowed_folders = _allowed_folders(path, inputs, problems)
         for key, value in data.items():
             attr = key.replace("-", "_")
-            if attr in ("source",) or not hasattr(house, attr):
+            if attr in _NOT_SETTINGS or not hasattr(house, attr):
                 problems.append(Problem(path, f"unknown setting {key!r}: expected one of "
-                                        "council, logo, font, heading_font, font_size, "
-                                        "accent_colour, templates, reference_docx"))
+                                        f"{', '.join(SETTINGS)}"))
                 continue
-            if attr in ("logo", "templates", "reference_docx"):
-                value = (base / str(value)).resolve()
-                if not value.exists():
-                    problems.append(Problem(path, f"{key} {str(value)!r} does not exist"))
+            if attr in _PATHS:
+                value = _confined_path(path, key, value, house.allowed_folders, problems)
+                if value is None:
                     continue
             elif not _SAFE_CSS_VALUE.match(str(value)):
                 problems.append(Problem(path, f"{key} {value!r} has characters not allowed "
@@ -90,6 +92,64 @@ class House:
             return ""
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return f"data:{mime};base64,{base64.b64encode(_read(path)).decode()}"
+
+
+SETTINGS = ("council", "logo", "font", "heading_font", "font_size", "accent_colour",
+            "templates", "reference_docx", "[inputs] allowed_folders", "[cycle]")
+_NOT_SETTINGS = ("source", "allowed_folders", "cycle")
+_PATHS = {"logo": "file", "templates": "folder", "reference_docx": "file"}
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"<svg", b"<?xml")
+MAX_LOGO_BYTES = 5_000_000  # a council logo is tens of kB
+
+
+def _allowed_folders(config: Path, inputs: object, problems: list[Problem]) -> tuple[Path, ...]:
+    folders = inputs.get("allowed_folders", []) if isinstance(inputs, dict) else None
+    if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
+        problems.append(Problem(config, "[inputs] allowed_folders: expected a list of "
+                                'folder paths, e.g. ["/srv/shared/committee-appendices"]'))
+        return ()
+    found = []
+    for text in folders:
+        folder = (config.parent / text).resolve()
+        if not folder.is_dir():
+            problems.append(Problem(config, f"[inputs] allowed_folders: {text!r} is not a "
+                                    "folder"))
+        else:
+            found.append(folder)
+    return tuple(found)
+
+
+def _confined_path(config: Path, key: str, value: object, allowed: tuple[Path, ...],
+                   problems: list[Problem]) -> Path | None:
+    """A path the configuration names: inside its folder or an allowed one, of the right
+    kind (a logo must be an image), never a device or a pipe."""
+    import stat
+
+    path = (config.parent / str(value)).resolve()
+    want = _PATHS[key]
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        problems.append(Problem(config, f"{key} {str(value)!r} does not exist"))
+        return None
+    if not any(path.is_relative_to(f) for f in (config.parent.resolve(), *allowed)):
+        problems.append(Problem(config, f"{key} {str(value)!r} is outside this file's folder "
+                                "and the [inputs] allowed_folders"))
+    elif want == "folder" and not stat.S_ISDIR(mode) or want == "file" and not \
+            stat.S_ISREG(mode):
+        problems.append(Problem(config, f"{key} {str(value)!r} is not a {want}"))
+    elif key == "logo" and (path.stat().st_size > MAX_LOGO_BYTES or not _is_image(path)):
+        problems.append(Problem(config, f"logo {str(value)!r} is not a PNG, JPEG, GIF or SVG "
+                                f"image under {MAX_LOGO_BYTES // 1_000_000} MB"))
+    else:
+        return path
+    return None
+
+
+def _is_image(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        head = handle.read(256).lstrip()
+    return head.startswith(_IMAGE_MAGIC) and (not head.startswith(b"<?xml") or b"<svg" in head)
 
 
 def _read(path: Path) -> bytes:

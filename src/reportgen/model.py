@@ -18,6 +18,10 @@ class HasFields:
     def field(self, key: str, default: str = "") -> str:
         return next((f.value for f in self.fields if f.key == key), default)
 
+    def cell(self, key: str, default: str = "") -> str:
+        """Where the field was read ("Report!B4"), for messages."""
+        return next((f.cell for f in self.fields if f.key == key), default)
+
 
 @dataclass
 class Action:
@@ -45,6 +49,10 @@ class Recommendation:
     rag: str = ""
     progress: str = ""
     updated: str = ""
+    updated_date: date | None = None
+    review: str = ""  # which scrutiny review it came from (v2 trackers)
+    report_date: date | None = None
+    executive_date: date | None = None  # the executive's response is due 2 months later
     extra: dict[str, str] = field(default_factory=dict)
     actions: list[Action] = field(default_factory=list)
     overdue: bool = False
@@ -92,8 +100,10 @@ class Item(HasFields):
     scope: list[Field] = field(default_factory=list)
     meeting_date: date | None = None
     key_decision: bool | None = None
-    exempt_paragraph: int | None = None  # paragraph of Schedule 12A, None when public
+    exempt_paragraph: int | None = None  # what its own Report sheet says; see plan.py
     sheets: set[str] = field(default_factory=set)  # normalised names of the sheets read
+    warnings: list = field(default_factory=list)  # Problems found while reading
+    inputs: list[Path] = field(default_factory=list)  # every file read (cache keys)
 
     @property
     def title(self) -> str:
@@ -102,21 +112,28 @@ class Item(HasFields):
 
 @dataclass
 class AgendaEntry:
-    """One row of a meeting's agenda."""
+    """One row of a meeting's agenda, as typed (plan.py decides what it means)."""
 
     number: str
     title: str
-    report: Path | None = None  # the item workbook, resolved
+    report: Path | None = None  # the item's workbook, Word report or PDF, resolved
     text: str = ""  # for procedural items
     wards: str = ""
     exempt_paragraph: int | None = None
+    exempt_stated: bool = False  # the Exempt cell was filled in (a paragraph, or No)
     appendices: list[Path] = field(default_factory=list)
+    appendix_titles: list[str] = field(default_factory=list)
     supplementary: bool = False
     row: int = 0  # the Agenda sheet row, for messages
+    heading: str = ""  # a heading row: starts a group of items, not numbered
+    presenter: str = ""
+    late_reason: str = ""
+    urgency: str = ""
+    cells: dict[str, str] = field(default_factory=dict)  # key -> "Agenda!F9"
 
     @property
     def procedural(self) -> bool:
-        return self.report is None
+        return self.report is None and not self.heading
 
 
 @dataclass
@@ -125,3 +142,4 @@ class Meeting(HasFields):
     fields: list[Field]
     agenda: list[AgendaEntry]
     date: date | None = None
+    warnings: list = field(default_factory=list)  # Problems found while reading

@@ -44,3 +44,17 @@ def summary_table(outcomes) -> str:
              for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def report_progress():
+    """For `pack`: "reports laid out, n of N" on a terminal, nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        click.echo(f"\rreports laid out: {done} of {total}", err=True, nl=False)
+        if end:
+            click.echo("", err=True)
+
+    return show

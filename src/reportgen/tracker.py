@@ -6,11 +6,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from reportgen.contract import RAG_RATINGS, STATUSES
 from reportgen.model import Recommendation
 from reportgen.readers.cells import normalise
 
-STANDARD_STATUSES = ("Not started", "In progress", "Implemented", "Not accepted", "Overdue")
-RAG_RATINGS = ("Red", "Amber", "Green")
+# "Overdue" is worked out, but an officer may still type it.
+STANDARD_STATUSES = (*STATUSES, "Overdue")
 DONE = {normalise("Implemented"), normalise("Not accepted"), normalise("Complete"),
         normalise("Completed")}
 

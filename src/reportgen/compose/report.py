@@ -7,7 +7,7 @@ every writer reads them from there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from jinja2 import TemplateError
@@ -23,6 +23,19 @@ from reportgen.tracker import mark_overdue, summarise
 
 FRONT_MATTER_KEYS = ("committee", "meeting_date", "agenda_item", "wards", "title",
                      "lead_officer", "lead_member", "contact_officer")
+APPENDICES_KEY = "appendices"  # the section listing a report's appendices
+
+
+def _list_appendices(typed: list[Block], appendices) -> list[Block]:
+    """The officer's own words, then the appendices the meeting attaches, so the
+    report and the pack never disagree on what is attached."""
+    from markupsafe import escape
+
+    items = [Markup("Appendix {} \u2013 {}").format(letter, escape(title))
+             for letter, title in appendices]
+    return typed + [Block("bullets", items=items)]
+
+
 # Known fields that every template places itself rather than as front-matter rows;
 # a kind's .toml may name more (placed_fields).
 PLACED_ELSEWHERE = {"report_type", "recommendations", "exempt"}
@@ -37,9 +50,11 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     table: str = ""
     key: str = ""
+    typed: bool = False  # the officer wrote it (not the standard wording)
 
 
-def prepare(item: Item, templates: TemplateSet) -> tuple[KindDef, list[Section]]:
+def prepare(item: Item, templates: TemplateSet,
+            appendices: tuple[tuple[str, str], ...] = ()) -> tuple[KindDef, list[Section]]:
     """Check the item against its report kind and number its sections; raise
     InputError naming the cells at fault. check runs this without rendering."""
     kind = templates.kind(item.report_type)
@@ -56,17 +71,23 @@ def prepare(item: Item, templates: TemplateSet) -> tuple[KindDef, list[Section]]
         raise InputError([Problem(item.source, f"no {name} sheet: expected a sheet named "
                                   f"{name} with a {name.rstrip('s')} column")
                           for name in missing])
-    return kind, build_sections(item, kind)
+    return kind, build_sections(item, kind, appendices)
 
 
 def compose(item: Item, templates: TemplateSet, house: House | None = None,
-            agenda_item: str = "", today: date | None = None, page_numbers: bool = True) -> str:
+            agenda_item: str = "", today: date | None = None, page_numbers: bool = True,
+            exempt_paragraph: int | None = None,
+            appendices: tuple[tuple[str, str], ...] = ()) -> str:
     """Render the item as a standalone HTML document (CSS and images inline).
 
     page_numbers=False leaves the page numbers out of the PDF layout: a pack
-    stamps its own on (see pack/build.py)."""
+    stamps its own on (see pack/build.py). A meeting plan passes what it decided:
+    the exempt paragraph (from the Agenda or the report) and the appendices the
+    meeting attaches, as (letter, title), which the Appendices section lists."""
     house = house or House()
-    kind, sections = prepare(item, templates)
+    if exempt_paragraph is not None:
+        item = replace(item, exempt_paragraph=exempt_paragraph)
+    kind, sections = prepare(item, templates, appendices)
     on = item.meeting_date or today or date.today()
     mark_overdue(item.recommendations, on)
     try:
@@ -153,7 +174,8 @@ def scope_rows(item: Item, kind: KindDef) -> list[tuple[str, str, list[Block]]]:
     return rows
 
 
-def build_sections(item: Item, kind: KindDef) -> list[Section]:
+def build_sections(item: Item, kind: KindDef,
+                   appendices: tuple[tuple[str, str], ...] = ()) -> list[Section]:
     """Match the officer's texts to the kind's sections, fill defaults, number."""
     texts: dict[str, list[str]] = {}
     order: list[str] = []
@@ -182,7 +204,9 @@ def build_sections(item: Item, kind: KindDef) -> list[Section]:
         if not text.strip() and spec.optional and not spec.table:
             continue
         section = Section(spec.name, table=spec.table, key=normalise(spec.name),
-                          blocks=parse_blocks(text or spec.default))
+                          blocks=parse_blocks(text or spec.default), typed=bool(text.strip()))
+        if appendices and section.key.startswith(APPENDICES_KEY):
+            section.blocks = _list_appendices(parse_blocks(text), appendices)
         if spec.numbered:
             number += 1
             section.number = str(number)

@@ -42,6 +42,8 @@ class SectionDef:
     optional: bool = False
     numbered: bool = True
     table: str = ""  # a table the template shows at the end of this section
+    required: bool = False  # an empty one is a `check` warning and a --strict refusal
+    required_when: str = ""  # required when this Report field is yes (e.g. key_decision)
 
     def matches(self, name: str) -> bool:
         key = normalise(name)
@@ -113,6 +115,7 @@ class TemplateSet:
                 name=s["name"], synonyms=tuple(s.get("synonyms", ())),
                 default=s.get("default", ""), optional=s.get("optional", False),
                 numbered=s.get("numbered", True), table=s.get("table", ""),
+                required=s.get("required", False), required_when=s.get("required_when", ""),
             )
             for s in data.get("sections", [])
         )

@@ -1,176 +1,229 @@
-"""Agenda packs for a meeting: front sheets, reports, appendices, page numbers.
+"""`reportgen pack`: a meeting's agenda packs, each item's files and its web page.
 
-Each report is laid out once, in a worker process, without page numbers
-(pack.render); an unchanged report is taken from the cache instead. Once
-every page count is known, each pack's front sheet is laid out with the
-page each report starts on, the front sheet, reports and appendices are
-merged with their tags (pack.merge), and the pack's page numbers are stamped
-on. A report's own PDF is its same rendering with the same numbers stamped.
+The build reads top to bottom as its steps:
+  1. resolve the meeting plan (plan.py: every fact about every row, once);
+  2. check it (the same checks as `reportgen check`; --strict stops here);
+  3. render the reports: each laid out once, in a worker, without page numbers,
+     or taken from the cache (pack/render.py);
+  4. read the appendix and PDF-report files, made safe to publish (pack/appendix.py);
+  5. lay out each pack's front sheet with its page ranges, merge it with the
+     reports and appendices keeping their tags (pack/merge.py), stamp the page
+     numbers (pack/stamp.py);
+  6. stage every file, then publish them all at once (pack/publish.py): public
+     papers in the public folder, exempt ones only in the exempt folder.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from reportgen.build import FORMATS, Builder
-from reportgen.compose.meeting import (
-    EXEMPT,
-    PUBLIC,
-    SUPPLEMENTARY,
-    compose_front_sheet,
-    compose_index,
-    item_stem,
-    pack_of,
-)
+from reportgen.compose.meeting import compose_front_sheet, compose_index
 from reportgen.errors import InputError, Problem
-from reportgen.model import AgendaEntry, Meeting
-from reportgen.output import write_bytes, write_text
 from reportgen.pack.appendix import Appendix, inspect_appendix
+from reportgen.pack.publish import Stage
 from reportgen.pack.render import (
+    CACHE_FOLDER,
     ItemCache,
     ItemJob,
     ItemOutput,
-    NoCache,
     blob_key,
-    job_key,
     render_item,
+    start_worker,
 )
-from reportgen.readers.meeting import read_meeting
+from reportgen.plan import (
+    EXEMPT,
+    ITEMS_FOLDER,
+    PDF,
+    PUBLIC,
+    REPORT,
+    SUPPLEMENTARY,
+    ItemPlan,
+    MeetingPlan,
+    resolve_meeting,
+)
 
 PACK_FILES = {PUBLIC: "agenda-pack.pdf", EXEMPT: "agenda-pack-exempt.pdf",
               SUPPLEMENTARY: "agenda-pack-supplementary.pdf"}
 PACK_LABELS = {PUBLIC: "Agenda pack", SUPPLEMENTARY: "Supplementary agenda"}
-ITEM_FOLDERS = {PUBLIC: "items", SUPPLEMENTARY: "items", EXEMPT: "exempt"}
 MAX_FRONT_SHEET_PASSES = 3
 
 
 @dataclass
 class PlacedItem:
-    """A report in its pack: its rendering, where it starts, its appendices."""
+    """An agenda row's papers in its pack: its report's rendering, where it starts,
+    its appendices."""
 
-    entry: AgendaEntry
-    output: ItemOutput
+    plan: ItemPlan
+    output: ItemOutput | None  # None for a procedural row with appendices only
     start: int = 0
     appendices: list[Appendix] = field(default_factory=list)
 
     @property
-    def stem(self) -> str:
-        return item_stem(self.entry)
+    def report_pages(self) -> int:
+        return self.output.pages if self.output else 0
 
     @property
     def pages(self) -> int:
-        return self.output.pages + sum(a.pages for a in self.appendices)
+        return self.report_pages + sum(a.pages for a in self.appendices)
 
 
 @dataclass
 class PackResult:
     out_dir: Path
+    exempt_dir: Path | None = None
     written: list[Path] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     pages: int = 0
     items: int = 0
-    laid_out: int = 0  # items laid out this run (the rest came from the cache)
+    laid_out: int = 0  # reports laid out this run (the rest came from the cache)
 
 
 class PackBuilder:
     """Builds one meeting's packs, per-item files and index page."""
 
     def __init__(self, builder: Builder | None = None, jobs: int | None = None,
-                 executor: Executor | None = None):
+                 executor: Executor | None = None, progress=None):
         self.builder = builder or Builder()
         self.jobs = jobs or os.cpu_count() or 1
         self.executor = executor
+        self.progress = progress  # called with (done, total) as reports are laid out
 
-    def build(self, meeting_path: Path, out_dir: Path,
-              formats: tuple[str, ...] = FORMATS) -> PackResult:
-        """Build everything for the meeting; raise InputError listing every bad item
-        (the good items' own files are still written, but no pack)."""
-        from reportgen.fingerprint import environment_fingerprint
+    def build(self, meeting_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
+              exempt_dir: Path | None = None, strict: bool = False,
+              today: date | None = None, plan: MeetingPlan | None = None) -> PackResult:
+        """Build and publish everything for the meeting (or its plan, already resolved),
+        or raise InputError listing every problem and publish nothing (earlier outputs
+        are left as they were)."""
+        from reportgen.check import plan_warnings
 
-        meeting = read_meeting(meeting_path)
-        result = PackResult(Path(out_dir))
-        cache = ItemCache(result.out_dir)
-        entries = [e for e in meeting.agenda if e.report is not None]
-        outputs = self._render_all(entries, cache, environment_fingerprint(self.builder.house),
-                                   ("pdf",) + tuple(f for f in formats if f != "pdf"), result)
-        problems = [p for o in outputs.values() for p in o.problems]
-
-        placed: dict[str, list[PlacedItem]] = {}
-        for entry in entries:
-            if outputs[id(entry)].problems:
-                continue
-            item = PlacedItem(entry, outputs[id(entry)])
-            for n, path in enumerate(entry.appendices):
-                label = f"Agenda Item {entry.number}, Appendix {chr(ord('A') + n % 26)}"
-                try:
-                    item.appendices.append(inspect_appendix(path, label, result.warnings))
-                except InputError as exc:
-                    problems += exc.problems
-            placed.setdefault(pack_of(entry), []).append(item)
-
-        placed.setdefault(PUBLIC, [])  # the public pack has a front sheet at least
-        packs = {pack: self._pack(meeting, pack, items, formats, result,
-                                  NoCache(result.out_dir) if pack == EXEMPT else cache)
-                 for pack, items in placed.items()}
+        plan = plan or self.resolve(meeting_path, out_dir, exempt_dir, formats)
+        result = PackResult(plan.public_dir, plan.exempt_dir)
+        result.warnings = plan_warnings(plan, self.builder.templates, today or date.today())
+        if strict:
+            refuse_unless_ready(result.warnings)
+        caches = {False: ItemCache(plan.public_dir), True: ItemCache(plan.exempt_dir)}
+        outputs = self._render_reports(plan, caches, formats, result)
+        placed, problems = self._place(plan, outputs, result)
         if problems:
             raise InputError(problems)
-        self._write_packs(meeting, packs, result)
-        cache.prune()
+        stage = Stage({PUBLIC: plan.public_dir, EXEMPT: plan.exempt_dir})
+        try:
+            for pack in (PUBLIC, SUPPLEMENTARY, EXEMPT):
+                if pack == PUBLIC or placed.get(pack):
+                    self._pack(plan, pack, placed.get(pack, []), formats, stage, result,
+                               caches[pack == EXEMPT])
+            stage.write(PUBLIC, "index.html", compose_index(
+                plan, {PACK_LABELS[p]: PACK_FILES[p] for p in (PUBLIC, SUPPLEMENTARY)
+                       if p == PUBLIC or placed.get(p)},
+                self.builder.templates, self.builder.house).encode("utf-8"))
+            result.written = stage.publish()
+        finally:
+            stage.discard()
+        for cache in caches.values():
+            cache.prune()
         return result
 
-    # -- rendering ---------------------------------------------------------
-    def _render_all(self, entries, cache: ItemCache, environment: str, formats, result):
-        jobs = {id(e): ItemJob(e.report, e.number, self.builder.house, formats)
-                for e in entries}
-        keys = {i: job_key(job, environment) for i, job in jobs.items()}
-        exempt = {id(e) for e in entries if e.exempt_paragraph}
-        no_cache = NoCache(result.out_dir)
-        caches = {i: no_cache if i in exempt else cache for i in jobs}
-        outputs = {i: caches[i].get(key) for i, key in keys.items()}
-        missing = [i for i, out in outputs.items() if out is None]
-        for i, output in zip(missing, self._map(render_item, [jobs[i] for i in missing]),
-                             strict=True):
-            outputs[i] = output
-            output.key = keys[i]
+    def resolve(self, meeting_path: Path, out_dir: Path, exempt_dir: Path | None = None,
+                formats: tuple[str, ...] = FORMATS) -> MeetingPlan:
+        """Step 1: the meeting plan, with cache keys for this house style."""
+        from reportgen.fingerprint import environment_fingerprint
+
+        return resolve_meeting(meeting_path, self.builder.house, out_dir, exempt_dir,
+                               environment_fingerprint(self.builder.house), formats)
+
+    # -- 3. render the reports -----------------------------------------------
+    def _render_reports(self, plan: MeetingPlan, caches: dict[bool, ItemCache],
+                        formats, result: PackResult) -> dict[str, ItemOutput]:
+        rows = [r for r in plan.rows if r.kind == REPORT and not r.problems
+                and r.report_format != PDF]
+        formats = ("pdf",) + tuple(f for f in formats if f != "pdf")
+        outputs = {r.stem: caches[r.exempt].get(r.cache_key) for r in rows}
+        missing = [r for r in rows if outputs[r.stem] is None]
+        jobs = [ItemJob(r.entry.report, r.report_format, r.record, r.number, r.title,
+                        self.builder.house, formats, r.exempt_paragraph,
+                        tuple((a.letter, a.title) for a in r.appendices), plan.reference_date)
+                for r in missing]
+        for row, output in zip(missing, self._map(render_item, jobs), strict=True):
+            outputs[row.stem] = output
+            output.key = row.cache_key
             if not output.problems:
-                caches[i].put(keys[i], output)
+                caches[row.exempt].put(row.cache_key, output)
+        for row in rows:
+            outputs[row.stem].key = row.cache_key
         result.laid_out += len(missing)
         return outputs
 
     def _map(self, function, jobs: list):
+        done = []
         if len(jobs) <= 1 or self.jobs <= 1:
-            return [function(job) for job in jobs]
-        if self.executor is not None:
-            return list(self.executor.map(function, jobs))
-        import weasyprint  # noqa: F401 - loaded once here, shared by the forked workers
+            results = (function(job) for job in jobs)
+        elif self.executor is not None:
+            results = self.executor.map(function, jobs)
+        else:
+            import weasyprint  # noqa: F401 - loaded once here, shared by the forked workers
 
-        with ProcessPoolExecutor(max_workers=min(self.jobs, len(jobs))) as pool:
-            return list(pool.map(function, jobs))
+            pool = ProcessPoolExecutor(max_workers=min(self.jobs, len(jobs)),
+                                       initializer=start_worker)
+            with pool:
+                for output in pool.map(function, jobs):
+                    done.append(output)
+                    self._advance(len(done), len(jobs))
+            return done
+        for output in results:
+            done.append(output)
+            self._advance(len(done), len(jobs))
+        return done
 
-    # -- one pack ----------------------------------------------------------
-    def _pack(self, meeting: Meeting, pack: str, items: list[PlacedItem],
-              formats: tuple[str, ...], result: PackResult, cache: ItemCache) -> bytes:
-        """Lay out the front sheet, merge the pack, stamp it; write each item's files.
+    def _advance(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
 
-        Front sheets, page-number stamps and stamped reports are cached like the
-        reports: a rebuild after one report changed lays out only that report."""
+    # -- 4. papers in their packs --------------------------------------------
+    def _place(self, plan: MeetingPlan, outputs: dict[str, ItemOutput], result: PackResult):
+        problems = list(plan.problems) + [p for o in outputs.values() for p in o.problems]
+        placed: dict[str, list[PlacedItem]] = {}
+        for row in plan.rows:
+            if not row.has_papers or row.problems or (
+                    row.stem in outputs and outputs[row.stem].problems):
+                continue
+            item = PlacedItem(row, outputs.get(row.stem))
+            try:
+                if row.kind == REPORT and row.report_format == PDF:
+                    item.output = _pdf_report(row, result)
+                for appendix in row.appendices:
+                    item.appendices.append(inspect_appendix(
+                        appendix.path, f"Agenda Item {row.number}, {appendix.label}",
+                        result.warnings))
+            except InputError as exc:
+                problems += exc.problems
+                continue
+            placed.setdefault(row.pack, []).append(item)
+        return placed, problems
+
+    # -- 5. one pack -----------------------------------------------------------
+    def _pack(self, plan: MeetingPlan, pack: str, items: list[PlacedItem],
+              formats: tuple[str, ...], stage: Stage, result: PackResult,
+              cache: ItemCache) -> None:
+        """Lay out the front sheet, merge the pack, stamp it; stage it and each item's
+        files. Front sheets, stamps and stamped reports are cached like the reports."""
         import pikepdf
 
         from reportgen.pack.merge import merge, open_part, stamp, to_bytes
         from reportgen.pack.stamp import stamp_html, stamp_pdf
 
-        front = self._front_sheet(meeting, pack, items, cache)
+        front = self._front_sheet(plan, pack, items, cache)
         with pikepdf.open(io.BytesIO(front)) as pdf:
             first_item_page = len(pdf.pages) + 1
             title = str(pdf.docinfo.get("/Title", PACK_FILES[pack]))
         labels = []
         for item in items:
-            labels += [""] * item.output.pages
+            labels += [""] * item.report_pages
             for appendix in item.appendices:
                 labels += [appendix.label] * appendix.pages
         html = stamp_html(self.builder, first_item_page, labels)
@@ -179,41 +232,60 @@ class PackBuilder:
                   if labels else None)
         parts = [open_part(front)]
         for item in items:
-            parts.append(open_part(item.output.files["pdf"]))
-            parts += [open_part(a.data, f"{a.label.split(', ')[-1]}: {a.path.name}",
-                                item.output.title) for a in item.appendices]
+            if item.output is not None:
+                parts.append(open_part(item.output.files["pdf"], item.plan.bookmark))
+            parts += [open_part(a.data, f"{a.label.split(', ')[-1]} \u2013 {t.title}",
+                                item.plan.bookmark)
+                      for a, t in zip(item.appendices, item.plan.appendices, strict=True)]
         merged = merge(parts, title)
         if stamps is not None:
             stamp(merged, list(range(first_item_page - 1, len(merged.pages))), stamps)
-
-        folder = result.out_dir / ITEM_FOLDERS[pack]
+        folder = EXEMPT if pack == EXEMPT else PUBLIC
         for item in items:
-            def stamped(item=item) -> bytes:
-                own = open_part(item.output.files["pdf"]).pdf
-                stamp(own, list(range(item.output.pages)), stamps, item.start - first_item_page)
+            self._stage_item(item, stamps, html, first_item_page, formats, stage, folder,
+                             cache, result)
+        result.pages += len(merged.pages)
+        stage.write(folder, PACK_FILES[pack], to_bytes(merged))
+
+    def _stage_item(self, item: PlacedItem, stamps, html: str, first_item_page: int,
+                    formats, stage: Stage, folder: str, cache: ItemCache,
+                    result: PackResult) -> None:
+        """An item's own files, its PDF stamped with the pack's page numbers, and each
+        appendix on its own, so a resident can open one alone."""
+        from reportgen.pack.merge import open_part, stamp, to_bytes
+
+        page = item.start - first_item_page
+        if item.output is not None:
+            def stamped(output=item.output, page=page) -> bytes:
+                own = open_part(output.files["pdf"]).pdf
+                stamp(own, list(range(output.pages)), stamps, page)
                 return to_bytes(own)
 
             pdf = cache.blob(blob_key("item", item.output.key, item.start, html), stamped)
             files = dict(item.output.files, pdf=pdf)
             for fmt in formats:
-                target = folder / f"{item.stem}.{fmt}"
-                write_bytes(target, files[fmt])
-                result.written.append(target)
-            result.items += 1
-        result.pages += len(merged.pages)
-        return to_bytes(merged)
+                if fmt in files:
+                    stage.write(folder, f"{ITEMS_FOLDER}/{item.plan.stem}.{fmt}", files[fmt])
+            page += item.output.pages
+        for appendix, appendix_plan in zip(item.appendices, item.plan.appendices,
+                                           strict=True):
+            stage.write(folder, f"{ITEMS_FOLDER}/{appendix_plan.stem}.pdf", appendix.data)
+            page += appendix.pages
+        result.items += 1
 
-    def _front_sheet(self, meeting: Meeting, pack: str, items: list[PlacedItem],
+    def _front_sheet(self, plan: MeetingPlan, pack: str, items: list[PlacedItem],
                      cache: ItemCache) -> bytes:
-        """The front sheet's PDF, with each report's first page; laid out again if
-        the page references changed its length (they seldom do)."""
+        """The front sheet's PDF, with each item's page range; laid out again if the
+        page references changed its length (they seldom do)."""
         import pikepdf
 
-        def lay_out(pages: dict[str, int]) -> tuple[bytes, int]:
-            html = compose_front_sheet(meeting, pack, pages, self.builder.templates,
+        from reportgen.writers.pdf import pdf_bytes
+
+        def lay_out(pages: dict[str, tuple[int, int]]) -> tuple[bytes, int]:
+            html = compose_front_sheet(plan, pack, pages, self.builder.templates,
                                        self.builder.house)
             data = cache.blob(blob_key("front", html),
-                              lambda: self._pdf(self.builder.layout(html)))
+                              lambda: pdf_bytes(self.builder.layout(html)))
             with pikepdf.open(io.BytesIO(data)) as pdf:
                 return data, len(pdf.pages)
 
@@ -223,30 +295,30 @@ class PackBuilder:
             for item in items:
                 item.start = start
                 start += item.pages
-            data, final = lay_out({item.stem: item.start for item in items})
+            data, final = lay_out({item.plan.stem: (item.start, item.start + item.pages - 1)
+                                   for item in items})
             if final == length:
                 return data
             length = final
-        raise InputError(Problem(meeting.source, "the agenda front sheet changes length each "
-                                 "time its page numbers are filled in; shorten an item's "
-                                 "title or text so it settles", "Agenda"))
+        raise InputError(Problem(plan.meeting.source, "the agenda front sheet changes length "
+                                 "each time its page numbers are filled in; shorten an "
+                                 "item's title or text so it settles", "Agenda"))
 
-    @staticmethod
-    def _pdf(document) -> bytes:
-        from reportgen.writers.pdf import pdf_bytes
 
-        return pdf_bytes(document)
+def _pdf_report(row: ItemPlan, result: PackResult) -> ItemOutput:
+    """A finished PDF in the Report column: included as it is (made safe to publish)."""
+    appendix = inspect_appendix(row.entry.report, f"Agenda Item {row.number}",
+                                result.warnings)
+    return ItemOutput({"pdf": appendix.data}, appendix.pages, row.title, key=row.cache_key)
 
-    # -- writing -----------------------------------------------------------
-    def _write_packs(self, meeting: Meeting, packs: dict[str, bytes], result: PackResult):
-        for pack, data in packs.items():
-            target = result.out_dir / PACK_FILES[pack]
-            write_bytes(target, data)
-            result.written.append(target)
-        for pack in set(PACK_FILES) - set(packs):  # no longer needed: not left to mislead
-            with contextlib.suppress(FileNotFoundError):
-                (result.out_dir / PACK_FILES[pack]).unlink()
-        links = {PACK_LABELS[p]: PACK_FILES[p] for p in (PUBLIC, SUPPLEMENTARY) if p in packs}
-        index = compose_index(meeting, links, self.builder.templates, self.builder.house)
-        write_text(result.out_dir / "index.html", index)
-        result.written.append(result.out_dir / "index.html")
+
+def refuse_unless_ready(warnings: list[Problem]) -> None:
+    """--strict: nothing is published while a clerk has something to fix first."""
+    blocking = [p for p in warnings if p.blocks_publication]
+    if blocking:
+        raise InputError(blocking + [Problem(
+            "--strict", f"{len(blocking)} thing{'s' * (len(blocking) != 1)} to fix before "
+            "publication: nothing was written")])
+
+
+__all__ = ["CACHE_FOLDER", "PACK_FILES", "PackBuilder", "PackResult", "refuse_unless_ready"]

@@ -1,31 +1,45 @@
-"""Rendering one agenda item for a pack, in a worker process, with a cache.
+"""Rendering one report for a pack, in a worker process, with a cache.
 
-A worker reads, composes and lays out an item once, and returns every format
-as bytes. The page numbers are not in that layout: they depend on where the
-item falls in its pack, and are stamped on when the pack is put together,
-so a rendering can be reused whatever comes before it.
+A worker composes and lays out a report once, and returns every format as
+bytes. The page numbers are not in that layout: they depend on where the
+report falls in its pack, and are stamped on when the pack is put together,
+so a rendering can be reused whatever comes before it. Workers take the
+records the plan read (nothing is read twice) and end with their parent.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import signal
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from reportgen import __version__
 from reportgen.errors import InputError, Problem
 from reportgen.house import House
+from reportgen.model import Item
 
 CACHE_FOLDER = ".reportgen-cache"
+# A real report lays out in a few seconds; ten minutes means something is wrong
+# with the input (or the machine), and the rest of the batch should go on.
+SECONDS_PER_REPORT = 600
+WORKER_MEMORY_BYTES = 6 * 1024**3  # address space; WeasyPrint peaks near 1 GB on 500 pages
 
 
 @dataclass
 class ItemJob:
-    path: Path
+    """One report to render: what the plan decided about it."""
+
+    source: Path
+    report_format: str  # plan.WORKBOOK or plan.WORD
+    record: Item | None
     agenda_item: str
+    title: str  # the agenda's title, for messages
     house: House
     formats: tuple[str, ...] = ("pdf", "docx", "html")
+    exempt_paragraph: int | None = None
+    appendices: tuple[tuple[str, str], ...] = ()  # (letter, title)
+    reference_date: date | None = None
 
 
 @dataclass
@@ -51,33 +65,61 @@ def _builder(house: House):
     return _builders[key]
 
 
+class _OverBudget(Exception):
+    pass
+
+
+def _over_budget(signum, frame):
+    raise _OverBudget
+
+
 def render_item(job: ItemJob) -> ItemOutput:
-    """Read, compose and lay out one item (runs in a worker process)."""
+    """Compose and lay out one report (runs in a worker process); any problem is
+    returned as one line naming the item, never raised."""
     builder = _builder(job.house)
+    previous = signal.signal(signal.SIGALRM, _over_budget)
+    signal.alarm(SECONDS_PER_REPORT)
     try:
-        rendered = builder.render(job.path, agenda_item=job.agenda_item,
-                                  page_numbers=False)
+        rendered = builder.render_job(job)
         files = builder.outputs(rendered, job.formats)
     except InputError as exc:
         return ItemOutput(problems=exc.problems)
-    return ItemOutput(files, rendered.pages, rendered.item.title or "Untitled report")
+    except _OverBudget:
+        return ItemOutput(problems=[_budget_problem(job, f"took longer than "
+                                                    f"{SECONDS_PER_REPORT // 60} minutes")])
+    except MemoryError:
+        return ItemOutput(problems=[_budget_problem(
+            job, f"needed more than {WORKER_MEMORY_BYTES // 1024**3} GB of memory")])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    return ItemOutput(files, rendered.pages, rendered.title)
 
 
-def job_key(job: ItemJob, environment: str) -> str:
-    """What an item's rendering depends on: its workbook and sections files, its
-    agenda number, the templates and configuration, reportgen's version."""
-    digest = hashlib.sha256(f"{__version__}\n{environment}\n{job.agenda_item}\n"
-                            f"{','.join(job.formats)}\n".encode())
-    digest.update(Path(job.path).read_bytes())
-    sections = Path(job.path).parent / "sections"
-    if sections.is_dir():
-        for md in sorted(sections.glob("*.md")):
-            digest.update(md.name.encode() + md.read_bytes())
-    return digest.hexdigest()[:32]
+def _budget_problem(job: ItemJob, what: str) -> Problem:
+    return Problem(job.source, f"agenda item {job.agenda_item} ({job.title}) {what} to lay "
+                   "out and was stopped: look for an enormous table or cell in it")
+
+
+def start_worker() -> None:
+    """Run in each worker process as it starts: end with the parent (a killed pack
+    leaves no workers behind) and cap the memory one report may take."""
+    import ctypes
+    import resource
+
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass  # not Linux: workers still end when the pool shuts down
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = WORKER_MEMORY_BYTES if hard == resource.RLIM_INFINITY else min(
+        hard, WORKER_MEMORY_BYTES)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 class ItemCache:
-    """Renderings kept in the output folder, so an unchanged item is not laid out again."""
+    """Renderings kept in an output folder, so an unchanged report is not laid out again."""
 
     def __init__(self, out_dir: Path):
         self.folder = Path(out_dir) / CACHE_FOLDER
@@ -116,7 +158,7 @@ class ItemCache:
             return data
 
     def prune(self) -> None:
-        """Drop renderings no item uses any more."""
+        """Drop renderings no report uses any more."""
         if not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
@@ -125,20 +167,11 @@ class ItemCache:
 
 
 def blob_key(*parts: object) -> str:
+    import hashlib
+
+    from reportgen import __version__
+
     digest = hashlib.sha256(__version__.encode())
     for part in parts:
         digest.update(b"\0" + (part if isinstance(part, bytes) else str(part).encode()))
     return digest.hexdigest()[:32]
-
-
-class NoCache(ItemCache):
-    """For exempt reports: nothing of them is kept beside the published files."""
-
-    def get(self, key: str) -> ItemOutput | None:
-        return None
-
-    def put(self, key: str, output: ItemOutput) -> None:
-        pass
-
-    def blob(self, key: str, make) -> bytes:
-        return make()

@@ -1,126 +1,91 @@
-"""The agenda item workbook (input contract v1) -> reportgen.model.Item."""
+"""The agenda item workbook (the contract's item sheets) -> reportgen.model.Item."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from reportgen import contract
 from reportgen.errors import ProblemList, did_you_mean
 from reportgen.model import Action, Field, Item, Recommendation, SectionText
 from reportgen.readers.cells import cell_text, normalise, parse_date
+from reportgen.readers.placeholders import placeholder_warnings
 from reportgen.readers.workbook import Table, find_sheet, open_workbook, read_fields, read_table
 
-REPORT_FIELDS: dict[str, tuple[str, ...]] = {
-    "report_type": ("Report type", "Type", "Kind", "Template"),
-    "committee": ("Committee", "Meeting of"),
-    "meeting_date": ("Meeting date", "Date of meeting", "Date"),
-    "agenda_item": ("Agenda item", "Item", "Item number"),
-    "title": ("Title", "Subject", "Report title"),
-    "wards": ("Wards", "Ward", "Wards affected"),
-    "lead_officer": ("Lead officer",),
-    "lead_member": ("Lead member", "Cabinet member", "Portfolio holder"),
-    "contact_officer": ("Contact officer", "Contact", "Report author"),
-    "recommendations": ("Recommendations", "Recommendation", "Recommendations to the committee"),
-    "key_decision": ("Key decision",),
-    "forward_plan_reference": ("Forward plan reference", "Forward plan ref", "Forward plan"),
-    "exempt": ("Exempt", "Exempt information", "Schedule 12A"),
-    "reasons_for_urgency": ("Reasons for urgency", "Urgency"),
-}
-
-RECOMMENDATION_COLUMNS: dict[str, tuple[str, ...]] = {
-    "ref": ("No", "Number", "Rec", "#", "Rec no", "Reference"),
-    "recommendation": ("Recommendation",),
-    "decision": ("Decision",),
-    "response": ("Executive response", "Response", "Cabinet response", "Action"),
-    "timeline": ("Timescale", "Deadline", "Target date", "Due", "Due date"),
-    "lead_officer": ("Responsible officer", "Owner", "Lead"),
-    "status": (),
-    "rag": ("RAG rating", "RAG status"),
-    "progress": ("Progress update", "Update", "Comments"),
-    "updated": ("Last updated", "Date updated"),
-}
-
-ACTION_COLUMNS: dict[str, tuple[str, ...]] = {
-    "ref": ("No", "Number", "Rec", "#", "Recommendation", "Rec no", "Reference"),
-    "action": ("Executive response", "Response"),
-    "timeline": ("Timescale", "Deadline", "Target date", "Due", "Due date"),
-    "lead_officer": ("Responsible officer", "Owner", "Lead"),
-    "status": (),
-    "progress": ("Progress update", "Update", "Comments"),
-}
-
-SECTION_COLUMNS: dict[str, tuple[str, ...]] = {
-    "section": ("Heading", "Section name"),
-    "text": ("Paragraph", "Content", "Paragraphs"),
-}
+MAX_SECTION_FILE_BYTES = 2_000_000  # a long narrative is ~50 kB; 2 MB is forty of them
 
 
 def read_item(path: Path, wb=None) -> Item:
     """Read an item workbook (or wb, already opened from path); raise InputError
-    listing every problem found."""
+    listing every problem found. Warnings go in Item.warnings."""
     path = Path(path)
     problems = ProblemList(path)
     wb = wb if wb is not None else open_workbook(path)
 
-    report = find_sheet(wb, "Report")
+    report = find_sheet(wb, *contract.REPORT.names)
     if report is None:
-        if find_sheet(wb, "Meeting") is not None:
+        if find_sheet(wb, *contract.MEETING.names) is not None:
             problems.error("this is a meeting workbook (it has a Meeting sheet): build it with "
                            "reportgen pack, or give reportgen build an item workbook")
         else:
             problems.error("no Report sheet: expected a sheet named Report with Field | Value "
                            "rows")
         problems.raise_if_errors()
-    fields = _read_report_fields(report, problems)
-    item = Item(source=path, report_type="", fields=fields)
+    fields, raw = _read_report_fields(report, problems)
+    item = Item(source=path, report_type="", fields=fields, inputs=[path])
     item.report_type = normalise_kind(item.field("report_type"))
     if not item.report_type:
         problems.error("no Report type: expected executive-response, scope, cabinet, "
-                       "monitoring or the name of a council template", "Report")
-    _read_typed_fields(item, report, problems)
+                       "monitoring or the name of a council template", report.title)
+    _read_typed_fields(item, raw, problems)
 
     item.sheets = {normalise(ws.title) for ws in wb.worksheets}
-    recs = find_sheet(wb, "Recommendations", "Recommendation", "Tracker")
+    recs = find_sheet(wb, *contract.RECOMMENDATIONS.names)
     if recs is not None:
-        item.sheets.add("recommendations")
+        item.sheets.add(normalise(contract.RECOMMENDATIONS.name))
         errors_before = len(problems.errors)
         item.recommendations, item.rec_columns = _read_recommendations(recs, problems)
-        actions = find_sheet(wb, "Actions", "Action plan")
+        actions = find_sheet(wb, *contract.ACTIONS.names)
         if actions is not None and len(problems.errors) == errors_before:
             _read_actions(actions, item.recommendations, problems)
 
-    sections = find_sheet(wb, "Sections", "Section", "Narrative")
+    sections = find_sheet(wb, *contract.SECTIONS.names)
     if sections is not None:
         item.sections = _read_sections(sections, problems)
-    item.sections += _read_section_files(path.parent / "sections")
+    item.sections += _read_section_files(item, problems)
 
-    scope = find_sheet(wb, "Scope")
+    scope = find_sheet(wb, *contract.SCOPE.names)
     if scope is not None:
-        item.scope = [Field(label, cell_text(raw), normalise(label), f"{scope.title}!{cell}")
-                      for label, raw, cell in read_fields(scope)]
+        item.scope = [Field(label, cell_text(value), normalise(label), f"{scope.title}!{cell}")
+                      for label, value, cell in read_fields(scope)]
 
+    item.warnings += [p for p in problems.items if p.severity == "warning"]
+    item.warnings += placeholder_warnings(path, wb)
     problems.raise_if_errors(partial=item)
     return item
 
 
-def _read_typed_fields(item: Item, report, problems: ProblemList) -> None:
+def _read_typed_fields(item: Item, raw: dict[str, object], problems: ProblemList) -> None:
     """Meeting date, Key decision and Exempt: fields that must hold a certain kind of value."""
     for f in item.fields:
-        cell = f.cell.partition("!")[2]  # Report!B4 -> B4, to read the raw value
         if f.key == "meeting_date":
-            item.meeting_date = parse_date(report[cell].value)
+            item.meeting_date = parse_date(raw[f.key])
             if item.meeting_date is None and f.value:
                 problems.error(f"Meeting date {f.value!r} is not a date: expected a date "
-                               "cell or a written date such as 7 March 2017", report.title, cell)
+                               "cell or a written date such as 7 March 2017", *_at(f))
         elif f.key == "key_decision" and f.value:
             item.key_decision = parse_yes_no(f.value)
             if item.key_decision is None:
-                problems.error(f"Key decision {f.value!r}: expected Yes or No", report.title, cell)
+                problems.error(f"Key decision {f.value!r}: expected Yes or No", *_at(f))
         elif f.key == "exempt" and f.value:
             ok, item.exempt_paragraph = parse_exempt(f.value)
             if not ok:
-                problems.error(f"Exempt {f.value!r}: expected No, or the paragraph of Schedule "
-                               "12A (1 to 7) that makes the item exempt", report.title, cell)
+                problems.error(exempt_message(f.value, "No"), *_at(f))
+
+
+def _at(f: Field) -> tuple[str, str]:
+    sheet, _, cell = f.cell.partition("!")
+    return sheet, cell
 
 
 def parse_yes_no(text: str) -> bool | None:
@@ -129,11 +94,21 @@ def parse_yes_no(text: str) -> bool | None:
 
 
 def parse_exempt(text: str) -> tuple[bool, int | None]:
-    """("No" | "" -> public; "3", "Paragraph 3", "3 - financial affairs" -> paragraph 3)."""
+    """("No" | "" -> public; "3", "Para 3", "Paragraph 3", "3 - financial affairs" ->
+    paragraph 3). A bare Yes is not enough: the paragraph decides what may be withheld."""
     if parse_yes_no(text) is False or not text.strip():
         return True, None
     match = re.search(r"\b([1-7])\b", text)
     return (True, int(match.group(1))) if match else (False, None)
+
+
+def exempt_message(value: str, public_word: str) -> str:
+    """The message for an Exempt cell that names no paragraph of Schedule 12A."""
+    if parse_yes_no(value):
+        return (f"Exempt {value!r}: say which paragraph of Schedule 12A (1 to 7) makes the "
+                "item exempt, e.g. 3 for financial or business affairs")
+    return (f"Exempt {value!r}: expected {public_word}, or the paragraph of Schedule 12A "
+            "(1 to 7) that makes the item exempt")
 
 
 def normalise_kind(text: str) -> str:
@@ -141,25 +116,26 @@ def normalise_kind(text: str) -> str:
     return "-".join(text.lower().replace("_", " ").replace("-", " ").split())
 
 
-def _read_report_fields(ws, problems: ProblemList) -> list[Field]:
-    lookup = {normalise(label): key for key, labels in REPORT_FIELDS.items()
-              for label in (key, *labels)}
+def _read_report_fields(ws, problems: ProblemList) -> tuple[list[Field], dict[str, object]]:
+    """The Report sheet's fields in order, and the raw value of each known one."""
+    lookup = {normalise(label): e.key for e in contract.REPORT.entries for label in e.names}
     fields: list[Field] = []
-    seen: set[str] = set()
-    for label, raw, cell in read_fields(ws):
+    raw: dict[str, object] = {}
+    for label, value, cell in read_fields(ws):
         key = lookup.get(normalise(label))
-        if key in seen:
+        if key in raw:
             problems.error(f"{label!r} is given twice; expected each field once",
                            ws.title, "A" + cell[1:])
             continue
         if key:
-            seen.add(key)
-        fields.append(Field(label, cell_text(raw), key or normalise(label),
+            raw[key] = value
+        fields.append(Field(label, cell_text(value), key or normalise(label),
                             f"{ws.title}!{cell}", known=key is not None))
-    return fields
+    return fields, raw
 
 
-def _require_columns(table: Table, problems: ProblemList) -> bool:
+def require_columns(table: Table, problems: ProblemList) -> bool:
+    """An error per required column the header row lacks, listing the headers found."""
     found = [c.label for c in table.columns]
     for key in table.missing:
         name = key.replace("_", " ").capitalize()
@@ -171,8 +147,9 @@ def _require_columns(table: Table, problems: ProblemList) -> bool:
 
 
 def _read_recommendations(ws, problems: ProblemList) -> tuple[list[Recommendation], list[str]]:
-    table = read_table(ws, RECOMMENDATION_COLUMNS, required=("recommendation",))
-    if not _require_columns(table, problems):
+    sheet = contract.RECOMMENDATIONS
+    table = read_table(ws, sheet.synonym_map(), required=sheet.required)
+    if not require_columns(table, problems):
         return [], []
     recs: list[Recommendation] = []
     seen: dict[str, str] = {}
@@ -193,14 +170,18 @@ def _read_recommendations(ws, problems: ProblemList) -> tuple[list[Recommendatio
             timeline=row.text("timeline"), timeline_date=parse_date(row.raw("timeline")),
             lead_officer=row.text("lead_officer"), status=row.text("status"),
             rag=row.text("rag").title(), progress=row.text("progress"),
-            updated=row.text("updated"), extra=row.extras(), cells=row.wheres(),
+            updated=row.text("updated"), updated_date=parse_date(row.raw("updated")),
+            review=row.text("review"), report_date=parse_date(row.raw("report_date")),
+            executive_date=parse_date(row.raw("executive_date")),
+            extra=row.extras(), cells=row.wheres(),
         ))
     return recs, [c.label for c in table.columns if c.extra]
 
 
 def _read_actions(ws, recs: list[Recommendation], problems: ProblemList) -> None:
-    table = read_table(ws, ACTION_COLUMNS, required=("ref", "action"))
-    if not _require_columns(table, problems):
+    sheet = contract.ACTIONS
+    table = read_table(ws, sheet.synonym_map(), required=sheet.required)
+    if not require_columns(table, problems):
         return
     by_ref = {r.ref: r for r in recs}
     for row in table.rows():
@@ -219,8 +200,9 @@ def _read_actions(ws, recs: list[Recommendation], problems: ProblemList) -> None
 
 
 def _read_sections(ws, problems: ProblemList) -> list[SectionText]:
-    table = read_table(ws, SECTION_COLUMNS, required=("section", "text"))
-    if not _require_columns(table, problems):
+    sheet = contract.SECTIONS
+    table = read_table(ws, sheet.synonym_map(), required=sheet.required)
+    if not require_columns(table, problems):
         return []
     found: list[SectionText] = []
     for row in table.rows():
@@ -233,9 +215,69 @@ def _read_sections(ws, problems: ProblemList) -> list[SectionText]:
     return found
 
 
-def _read_section_files(folder: Path) -> list[SectionText]:
-    if not folder.is_dir():
+def sections_folder(workbook: Path) -> Path:
+    """Where a workbook's narrative Markdown files live: "<stem>.sections/" beside it."""
+    return workbook.parent / (workbook.stem + contract.SECTIONS_FOLDER_SUFFIX)
+
+
+def _read_section_files(item: Item, problems: ProblemList) -> list[SectionText]:
+    """The report's own narrative files; the version 1 shared sections/ folder only
+    while this is the one workbook beside it (else another report's exempt
+    narrative could be published in this one)."""
+    own = sections_folder(item.source)
+    shared = item.source.parent / contract.SHARED_SECTIONS_FOLDER
+    if own.is_dir():
+        folder, shown = own, own.name
+    elif shared.is_dir():
+        neighbours = sorted(p.name for p in shared.parent.iterdir()
+                            if p.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xls")
+                            and not p.name.startswith(("~$", ".")))
+        if len(neighbours) > 1:
+            problems.error(f"the shared sections/ folder sits beside {len(neighbours)} "
+                           f"workbooks ({', '.join(neighbours)}), so it is not clear whose "
+                           f"narrative it is: move each report's files into a folder named "
+                           f"after its workbook, here {own.name}/", "sections")
+            return []
+        problems.warn(f"narrative read from the shared sections/ folder: rename it "
+                      f"{own.name}/ so it stays with this report", "sections")
+        folder, shown = shared, "sections"
+    else:
         return []
-    return [SectionText(f.stem.replace("-", " ").replace("_", " "),
-                        f.read_text(encoding="utf-8"), f"sections/{f.name}")
-            for f in sorted(folder.glob("*.md"))]
+    found = []
+    for md in sorted(folder.glob("*.md")):
+        text = _read_section_file(md, folder, f"{shown}/{md.name}", item, problems)
+        if text is not None:
+            found.append(SectionText(md.stem.replace("-", " ").replace("_", " "), text,
+                                     f"{shown}/{md.name}"))
+    return found
+
+
+def _read_section_file(md: Path, folder: Path, shown: str, item: Item,
+                       problems: ProblemList) -> str | None:
+    """A narrative file's text, if it is a regular file inside its folder (a link out
+    of the folder could publish any file on the machine)."""
+    import stat
+
+    target = md.resolve()
+    try:
+        info = target.stat()
+    except OSError:
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode):
+        problems.error(f"{shown} is not a regular file (a link to nowhere, a folder or a "
+                       "device): expected a Markdown text file", "sections")
+    elif not target.is_relative_to(folder.resolve()):
+        problems.error(f"{shown} links to a file outside its folder ({target}): copy the "
+                       "text into the folder instead", "sections")
+    elif info.st_size > MAX_SECTION_FILE_BYTES:
+        problems.error(f"{shown} is {info.st_size:,} bytes: expected narrative text under "
+                       f"{MAX_SECTION_FILE_BYTES:,} bytes", "sections")
+    else:
+        try:
+            text = target.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            problems.error(f"{shown} is not UTF-8 text: save it as UTF-8", "sections")
+            return None
+        item.inputs.append(md)
+        return text
+    return None

@@ -1,37 +1,21 @@
-"""The meeting workbook (input contract v1) -> reportgen.model.Meeting."""
+"""The meeting workbook (the contract's Meeting and Agenda sheets) -> reportgen.model.Meeting.
+
+The reader records what each row says, as typed; what the rows mean together
+(exempt or not, output names, which pack) is decided once, in plan.py.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from reportgen import contract
 from reportgen.errors import ProblemList
 from reportgen.model import AgendaEntry, Field, Meeting
 from reportgen.readers.cells import cell_text, normalise, parse_date
-from reportgen.readers.item import parse_exempt, parse_yes_no
+from reportgen.readers.item import exempt_message, parse_exempt, parse_yes_no, require_columns
+from reportgen.readers.placeholders import placeholder_warnings
 from reportgen.readers.workbook import find_sheet, open_workbook, read_fields, read_table
-
-MEETING_FIELDS: dict[str, tuple[str, ...]] = {
-    "council": ("Authority", "Organisation"),
-    "committee": ("Meeting of", "Body"),
-    "date": ("Meeting date", "Date of meeting"),
-    "time": ("Start time",),
-    "venue": ("Place", "Location"),
-    "membership": ("Members", "Membership of the committee"),
-    "quorum": (),
-    "contact": ("Contact officer", "Clerk", "Democratic services contact"),
-}
-
-AGENDA_COLUMNS: dict[str, tuple[str, ...]] = {
-    "item": ("No", "Number", "Item no", "#"),
-    "title": ("Subject", "Heading"),
-    "report": ("Workbook", "Report workbook", "File"),
-    "text": ("Procedural text", "Description"),
-    "wards": ("Ward",),
-    "exempt": ("Exempt information", "Schedule 12A", "Part 2"),
-    "appendices": ("Appendix", "Appendix PDFs"),
-    "supplementary": ("Late", "Late item", "To follow"),
-}
 
 
 def is_meeting_workbook(path: Path) -> bool:
@@ -46,32 +30,46 @@ def is_meeting_workbook(path: Path) -> bool:
 
     try:
         with zipfile.ZipFile(path) as package:
-            root = ElementTree.fromstring(package.read("xl/workbook.xml"))
+            info = package.getinfo("xl/workbook.xml")
+            if info.file_size > 5_000_000:  # a real one is a few kB
+                return False
+            root = ElementTree.fromstring(package.read(info))
     except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError, ValueError):
         return False
-    names = [el.get("name", "") for el in root.iter() if el.tag.endswith("}sheet")]
-    return any(normalise(name) == "meeting" for name in names)
+    names = [el.get("name", "") for el in root.iter() if el.tag.endswith("}sheet")
+             and el.get("state", "visible") == "visible"]
+    wanted = {normalise(n) for n in contract.MEETING.names}
+    return any(normalise(name) in wanted for name in names)
 
 
 def read_meeting(path: Path) -> Meeting:
     """Read a meeting workbook; raise InputError listing every problem, including
-    item workbooks and appendices that do not exist."""
+    reports and appendices that do not exist."""
     path = Path(path)
     problems = ProblemList(path)
     wb = open_workbook(path)
-    sheet = find_sheet(wb, "Meeting")
-    agenda_sheet = find_sheet(wb, "Agenda")
+    sheet = find_sheet(wb, *contract.MEETING.names)
+    agenda_sheet = find_sheet(wb, *contract.AGENDA.names)
     if sheet is None:
         hint = (" (this looks like an item workbook: build it with reportgen build)"
-                if find_sheet(wb, "Report") is not None else "")
+                if find_sheet(wb, *contract.REPORT.names) is not None else "")
         problems.error("no Meeting sheet: expected a sheet named Meeting with Field | Value "
                        f"rows{hint}")
     if agenda_sheet is None:
         problems.error("no Agenda sheet: expected a sheet named Agenda with one row per item")
     problems.raise_if_errors()
 
-    lookup = {normalise(label): key for key, labels in MEETING_FIELDS.items()
-              for label in (key, *labels)}
+    fields, meeting_date = _read_meeting_fields(sheet, problems)
+    agenda = _read_agenda(path, agenda_sheet, problems)
+    problems.raise_if_errors()
+    meeting = Meeting(path, fields, agenda, meeting_date)
+    meeting.warnings = [p for p in problems.items if p.severity == "warning"]
+    meeting.warnings += placeholder_warnings(path, wb)
+    return meeting
+
+
+def _read_meeting_fields(sheet, problems: ProblemList):
+    lookup = {normalise(label): e.key for e in contract.MEETING.entries for label in e.names}
     fields, meeting_date = [], None
     for label, raw, cell in read_fields(sheet):
         key = lookup.get(normalise(label))
@@ -82,40 +80,83 @@ def read_meeting(path: Path) -> Meeting:
             if meeting_date is None and cell_text(raw):
                 problems.error(f"Date {cell_text(raw)!r} is not a date: expected a date cell "
                                "or a written date such as 7 March 2017", sheet.title, cell)
+    # A meeting without a committee or a date would make a near-empty pack.
+    for key in contract.MEETING.required:
+        entry = contract.MEETING.entry(key)
+        found = next((f for f in fields if f.key == key), None)
+        if found is None:
+            problems.error(f"no {entry.label} field: expected a row '{entry.label}' with "
+                           "its value in column B", sheet.title)
+        elif not found.value:
+            problems.error(f"the {entry.label} is empty: expected the meeting's "
+                           f"{entry.label.lower()}", *found.cell.split("!"))
+    return fields, meeting_date
 
-    table = read_table(agenda_sheet, AGENDA_COLUMNS, required=("title",))
-    for key in table.missing:
-        problems.error(f"no {key.title()} column: expected a header row naming it",
-                       table.name, f"row {table.header_row}")
+
+def _read_agenda(path: Path, agenda_sheet, problems: ProblemList) -> list[AgendaEntry]:
+    spec = contract.AGENDA
+    synonyms = spec.synonym_map()
+    table = read_table(agenda_sheet, synonyms, required=spec.required)
+    if table.missing == ["title"] and table.column("heading") is not None:
+        # Version 1 took "Heading" as the Title column; such workbooks still build.
+        synonyms["title"] += synonyms.pop("heading")
+        table = read_table(agenda_sheet, synonyms, required=spec.required)
+    if not require_columns(table, problems):
+        return []
     agenda: list[AgendaEntry] = []
-    for row in ([] if table.missing else table.rows()):
-        entry = AgendaEntry(number=row.text("item") or str(len(agenda) + 1),
-                            title=row.text("title"), text=row.text("text"),
-                            wards=row.text("wards"), row=row.number)
+    numbered = 0
+    for row in table.rows():
+        entry = AgendaEntry(number="", title=row.text("title"), text=row.text("text"),
+                            wards=row.text("wards"), row=row.number,
+                            heading=row.text("heading"), presenter=row.text("presenter"),
+                            late_reason=row.text("late_reason"), urgency=row.text("urgency"),
+                            cells=row.wheres())
+        if entry.heading and not entry.title and not row.text("report"):
+            agenda.append(entry)  # a heading row: starts a group of items
+            continue
+        entry.heading = ""
+        numbered += 1
+        entry.number = row.text("item") or str(numbered)
         if not entry.title:
             problems.error("empty Title: expected the agenda item's title", table.name,
                            row.cell("title"))
         report = row.text("report")
         if report:
-            entry.report = (path.parent / report).resolve()
-            if not entry.report.is_file():
-                problems.error(f"item workbook {report!r} not found (looked in "
-                               f"{entry.report.parent})", table.name, row.cell("report"))
-        ok, entry.exempt_paragraph = parse_exempt(row.text("exempt"))
+            entry.report = _resolve(path, report, "report", row, problems)
+        exempt = row.text("exempt")
+        ok, entry.exempt_paragraph = parse_exempt(exempt)
+        entry.exempt_stated = bool(exempt.strip())
         if not ok:
-            problems.error(f"Exempt {row.text('exempt')!r}: expected empty, No, or the "
-                           "paragraph of Schedule 12A (1 to 7)", table.name, row.cell("exempt"))
-        for name in [a.strip() for a in re.split(r"[;\n]", row.text("appendices")) if a.strip()]:
-            appendix = (path.parent / name).resolve()
-            entry.appendices.append(appendix)
-            if not appendix.is_file():
-                problems.error(f"appendix {name!r} not found (looked in {appendix.parent})",
-                               table.name, row.cell("appendices"))
-            elif appendix.suffix.lower() != ".pdf":
+            problems.error(exempt_message(exempt, "empty, No"), table.name, row.cell("exempt"))
+        names = _split(row.text("appendices"))
+        for name in names:
+            appendix = _resolve(path, name, "appendix", row, problems, column="appendices")
+            if appendix is not None and appendix.suffix.lower() != ".pdf":
                 problems.error(f"appendix {name!r} is not a PDF: expected a .pdf file",
                                table.name, row.cell("appendices"))
+            entry.appendices.append(appendix or path.parent / name)
+        entry.appendix_titles = _split(row.text("appendix_titles"))
+        if len(entry.appendix_titles) > len(names):
+            problems.error(f"{len(entry.appendix_titles)} appendix titles for {len(names)} "
+                           "appendices: expected one title per appendix, in the same order",
+                           table.name, row.cell("appendix_titles"))
         supplementary = row.text("supplementary")
         entry.supplementary = bool(supplementary) and parse_yes_no(supplementary) is not False
         agenda.append(entry)
-    problems.raise_if_errors()
-    return Meeting(path, fields, agenda, meeting_date)
+    return agenda
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+
+
+def _resolve(meeting: Path, name: str, what: str, row, problems: ProblemList,
+             column: str = "report") -> Path | None:
+    """A file the agenda names, relative to the meeting workbook; None when missing."""
+    resolved = (meeting.parent / name).resolve()
+    if not resolved.is_file():
+        label = "report" if what == "report" else "appendix"
+        problems.error(f"{label} {name!r} not found (looked in {resolved.parent})",
+                       row.table.name, row.cell(column))
+        return None
+    return resolved

@@ -1,0 +1,58 @@
+"""Unfilled template placeholders ("[insert month]", "TBC") in any visible cell.
+
+A report that goes to committee with "[insert month]" in it is the commonest
+slip in the seeds; `check`, `pack` and `batch` warn about each, by cell, and
+`pack --strict` refuses to publish while one remains.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reportgen.errors import Problem
+from reportgen.readers.cells import cell_text, normalise
+
+# Each alternative is bounded ([^\]]{0,80}), so a long cell cannot make it slow.
+PLACEHOLDERS = re.compile(
+    r"\[\s{0,3}(?:insert|enter|add|tbc|tba|date|name|todo)[^\]\n]{0,80}\]"
+    r"|\[\s{0,3}(?:…|\.\.\.)\s{0,3}\]|\bTBC\b|\bTBA\b|\bXXX*\b|\?\?\?+|<\s{0,3}insert[^>\n]{0,80}>",
+    re.IGNORECASE)
+INSTRUCTIONS_SHEET = "instructions"
+
+
+def find_placeholder(text: str) -> str | None:
+    match = PLACEHOLDERS.search(text)
+    return match.group(0) if match else None
+
+
+def placeholder_warnings(path: Path, wb) -> list[Problem]:
+    """A warning per visible text cell holding a placeholder (the Instructions sheet
+    that `new` writes is left alone)."""
+    found = []
+    for ws in wb.worksheets:
+        if normalise(ws.title) == INSTRUCTIONS_SHEET:
+            continue
+        for number, values in _rows(ws):
+            for column, value in enumerate(values, start=1):
+                if not isinstance(value, str):
+                    continue
+                placeholder = find_placeholder(cell_text(value))
+                if placeholder:
+                    found.append(Problem(path, f"unfilled placeholder {placeholder!r}",
+                                         ws.title, f"{_letter(column)}{number}", "warning",
+                                         blocks_publication=True))
+    return found
+
+
+def _rows(ws):
+    rows = getattr(ws, "rows", None)
+    if callable(rows):  # readers.workbook.Sheet: visible rows only
+        return rows()
+    return enumerate(ws.iter_rows(values_only=True), start=1)
+
+
+def _letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column)
