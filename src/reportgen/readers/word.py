@@ -136,10 +136,10 @@ class _Images:
         if not self.left_out:
             return []
         count, kinds = len(self.left_out), ", ".join(sorted(set(self.left_out)))
-        return [Problem(path, f"{count} picture{'s are' if count != 1 else ' is'} in a format "
-                        f"the PDF cannot show ({kinds}) and left out: in Word, cut each one "
-                        "and paste it back as a PNG picture (Paste Special)",
-                        severity="warning")]
+        return [Problem(path, f"{count} picture{'s' * (count != 1)} ({kinds}) cannot be "
+                        "shown in the PDF, which takes PNG, JPEG and GIF pictures, and "
+                        f"{'are' if count != 1 else 'is'} left out: in Word, cut each one and "
+                        "paste it back as a PNG picture (Paste Special)", severity="warning")]
 
 
 def _title(package: Package, root, path: Path) -> str:
