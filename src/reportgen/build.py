@@ -1,4 +1,8 @@
-"""Building one agenda item: read -> compose -> lay out -> write each format."""
+"""Building one agenda item: read -> compose -> lay out -> write each format.
+
+An item is an item workbook, or an officer's Word report (.docx), which is
+laid out in the house style and published unchanged as the item's Word file.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,9 @@ from reportgen.house import House
 from reportgen.model import Item
 from reportgen.output import write_bytes
 from reportgen.readers.item import read_item
+from reportgen.readers.word import WordReport
+
+WORD_SUFFIXES = (".docx",)
 
 FORMATS = ("pdf", "docx", "html")
 
@@ -19,7 +26,7 @@ FORMATS = ("pdf", "docx", "html")
 class Rendered:
     """An item composed and laid out once; every output comes from this."""
 
-    item: Item
+    item: Item | WordReport
     html: str
     document: object  # weasyprint.Document, or None when no PDF was asked for
 
@@ -31,6 +38,11 @@ class Rendered:
     def title(self) -> str:
         return self.item.title or "Untitled report"
 
+    @property
+    def warnings(self) -> list:
+        """What a clerk should look at (Word reports say; workbooks have `check`)."""
+        return list(getattr(self.item, "warnings", ()))
+
 
 class Builder:
     """Holds the house style and templates in force for a run."""
@@ -41,31 +53,51 @@ class Builder:
 
     def render(self, path: Path, agenda_item: str = "", layout: bool = True,
                page_numbers: bool = True) -> Rendered:
-        """Read and compose an item workbook; lay it out for PDF when asked (without
-        page numbers when a pack will stamp its own)."""
-        item = read_item(Path(path))
-        html = compose(item, self.templates, self.house, agenda_item=agenda_item,
-                       page_numbers=page_numbers)
+        """Read and compose an item workbook, or a Word report (.docx); lay it out for
+        PDF when asked (without page numbers when a pack will stamp its own). Raises
+        InputError naming the file (and sheet and cell) at fault."""
+        path = Path(path)
+        if path.suffix.lower() in WORD_SUFFIXES:
+            from reportgen.compose.word import compose_word_report
+            from reportgen.readers.word import read_word_report
+
+            item = read_word_report(path)
+            html = compose_word_report(item, self.templates, self.house,
+                                       agenda_item=agenda_item, page_numbers=page_numbers)
+        else:
+            item = read_item(path)
+            html = compose(item, self.templates, self.house, agenda_item=agenda_item,
+                           page_numbers=page_numbers)
         return Rendered(item, html, self.layout(html) if layout else None)
 
     def render_job(self, job) -> Rendered:
         """Compose and lay out a report as the meeting plan resolved it (pack.render's
         ItemJob), without page numbers: the pack stamps its own."""
-        if job.record is None:
-            return self.render(job.source, job.agenda_item, page_numbers=False)
+        if job.record is None:  # a Word report
+            from reportgen.compose.word import compose_word_report
+            from reportgen.readers.word import read_word_report
+
+            report = read_word_report(job.source)
+            html = compose_word_report(report, self.templates, self.house,
+                                       agenda_item=job.agenda_item, page_numbers=False,
+                                       exempt_paragraph=job.exempt_paragraph)
+            return Rendered(report, html, self.layout(html))
         html = compose(job.record, self.templates, self.house, agenda_item=job.agenda_item,
                        today=job.reference_date, page_numbers=False,
                        exempt_paragraph=job.exempt_paragraph, appendices=job.appendices)
         return Rendered(job.record, html, self.layout(html))
 
     def outputs(self, rendered: Rendered, formats: tuple[str, ...]) -> dict[str, bytes]:
-        """Every requested format as bytes, made in memory before anything is written."""
+        """Every requested format as bytes, made in memory before anything is written.
+        A Word report's Word file is the officer's own, byte for byte."""
         made: dict[str, bytes] = {}
         if "pdf" in formats and rendered.document is not None:
             from reportgen.writers.pdf import pdf_bytes
 
             made["pdf"] = pdf_bytes(rendered.document)
-        if "docx" in formats:
+        if "docx" in formats and isinstance(rendered.item, WordReport):
+            made["docx"] = rendered.item.original
+        elif "docx" in formats:
             from reportgen.writers.docx import docx_bytes
 
             made["docx"] = docx_bytes(rendered.html, self.reference_docx())
@@ -97,6 +129,7 @@ class Builder:
 
     def build(self, path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
               stem: str | None = None, agenda_item: str = "") -> list[Path]:
-        """Build one item workbook into out_dir/<stem>.<format>; return the paths."""
+        """Build one item workbook or Word report into out_dir/<stem>.<format>; return
+        the paths."""
         rendered = self.render(path, agenda_item, layout="pdf" in formats)
         return self.write(rendered, out_dir, stem or Path(path).stem, formats)

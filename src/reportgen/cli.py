@@ -85,18 +85,25 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("item", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("item", metavar="REPORT",
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("outputs"), show_default=True, help="Folder to write into.")
 @click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
               callback=parse_formats, help="Comma-separated formats to write.")
 @config_option
 def build(item: Path, out_dir: Path, formats: tuple[str, ...], config: Path | None) -> None:
-    """Build one agenda item workbook into OUTPUT/<workbook stem>.pdf/.docx/.html."""
+    """Build one agenda item into OUTPUT/<REPORT stem>.pdf/.docx/.html.
+
+    REPORT is an item workbook (.xlsx), or a report an officer wrote in Word
+    (.docx): laid out in the house style, its own .docx published unchanged,
+    and what to fix before publishing printed as warnings."""
     from reportgen.build import Builder
 
-    written = Builder(load_house(config)).build(item, out_dir, formats)
-    for path in written:
+    builder = Builder(load_house(config))
+    rendered = builder.render(item, layout="pdf" in formats)
+    report_problems(rendered.warnings)
+    for path in builder.write(rendered, out_dir, item.stem, formats):
         click.echo(str(path))
 
 

@@ -21,6 +21,9 @@ from reportgen.errors import InputError, Problem
 from reportgen.readers.cells import normalise
 
 KIND_SUFFIX = ".html.j2"
+# Templates that are not report kinds a workbook can name: the skeleton, and the
+# layout of reports written in Word (compose/word.py).
+NOT_KINDS = {"base", "word-report"}
 
 
 def builtin_templates() -> Path:
@@ -93,7 +96,7 @@ class TemplateSet:
     def kinds(self) -> list[str]:
         names = {p.name[: -len(KIND_SUFFIX)] for f in self.folders
                  for p in f.glob(f"*{KIND_SUFFIX}") if not p.name.startswith("_")}
-        names.discard("base")
+        names -= NOT_KINDS
         return sorted(names)
 
     def kind(self, name: str) -> KindDef | None:
