@@ -14,20 +14,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from reportgen.compose.report import prepare
 from reportgen.compose.templates import TemplateSet
 from reportgen.cycle.deadlines import long_date, publication_deadline
 from reportgen.errors import InputError, Problem
 from reportgen.model import Item, Meeting
 from reportgen.readers.cells import cell_text, normalise
+from reportgen.readers.formats import SUFFIXES as WORKBOOK_SUFFIXES
 from reportgen.readers.item import read_item
 from reportgen.readers.meeting import is_meeting_workbook, read_meeting
-from reportgen.readers.workbook import find_sheet, open_workbook
+from reportgen.readers.workbook import Book, find_sheet, open_workbook
 from reportgen.tracker import STANDARD_STATUSES, is_overdue
 
+# Each repeat is bounded, so a cell of many "[" or "<" cannot make a search quadratic.
 PLACEHOLDERS = re.compile(
-    r"\[\s*(?:insert|enter|add|tbc|tba|date|name|todo)[^\]]*\]"
-    r"|\[\s*(?:…|\.\.\.)\s*\]|\bTBC\b|\bTBA\b|\bXXX*\b|\?\?\?+|<\s*insert[^>]*>",
+    r"\[\s{0,3}(?:insert|enter|add|tbc|tba|date|name|todo)[^\]\n]{0,80}\]"
+    r"|\[\s{0,3}(?:…|\.\.\.)\s{0,3}\]|\bTBC\b|\bTBA\b|\bXXX*\b|\?\?\?+"
+    r"|<\s{0,3}insert[^>\n]{0,80}>",
     re.IGNORECASE)
 
 
@@ -45,8 +50,8 @@ def workbooks_under(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += [p for p in sorted(path.rglob("*.xlsx"))
-                      if not p.name.startswith("~$")
+            found += [p for p in sorted(path.rglob("*"))
+                      if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith("~$")
                       and not any(part.startswith((".", "_"))
                                   for part in p.relative_to(path).parts)]
         else:
@@ -81,7 +86,7 @@ class Checker:
         except InputError as exc:
             self.report.problems += exc.problems
             return
-        self.report.problems += scan_cells(path, wb)
+        self.report.problems += wb.left_out() + scan_cells(path, wb)
         if find_sheet(wb, "Meeting") is not None:
             self.check_meeting(path)
         else:
@@ -93,6 +98,7 @@ class Checker:
         except InputError as exc:
             self.report.problems += exc.problems
             if exc.partial is not None:  # its sections can still be checked
+                self.report.problems += exc.partial.warnings
                 try:
                     prepare(exc.partial, self.templates)
                 except InputError as more:
@@ -104,7 +110,7 @@ class Checker:
         except InputError as exc:
             self.report.problems += exc.problems
             return
-        self.report.problems += item_warnings(item, sections, self.today)
+        self.report.problems += item.warnings + item_warnings(item, sections, self.today)
         if meeting and meeting.date and item.meeting_date and item.meeting_date != meeting.date:
             where = next(f.cell for f in item.fields if f.key == "meeting_date")
             self.report.problems.append(Problem.at(
@@ -136,25 +142,21 @@ class Checker:
                 self.check_workbook(entry.report, meeting)
 
 
-def scan_cells(path: Path, wb) -> list[Problem]:
-    """Placeholders anywhere, and hidden rows that will still be published."""
+def scan_cells(path: Path, wb: Book) -> list[Problem]:
+    """Placeholders in any visible cell (hidden ones are never published)."""
     found = []
-    for ws in wb.worksheets:
+    for ws in wb.sheets:
         if normalise(ws.title) == "instructions":
             continue
-        for row in ws.iter_rows():
-            for cell in row:
-                if not isinstance(cell.value, str):
+        for number, values in ws.rows():
+            for column, value in enumerate(values, start=1):
+                if not isinstance(value, str):
                     continue
-                match = PLACEHOLDERS.search(cell_text(cell.value))
+                match = PLACEHOLDERS.search(cell_text(value))
                 if match:
                     found.append(Problem(path, f"unfilled placeholder {match.group(0)!r}",
-                                         ws.title, cell.coordinate, "warning"))
-        for number, dims in sorted(ws.row_dimensions.items()):
-            if dims.hidden and any(c.value is not None for c in ws[number]):
-                found.append(Problem(path, "this row is hidden in Excel but will be "
-                                     "published: delete it if it should not be",
-                                     ws.title, f"A{number}", "warning"))
+                                         ws.title, f"{get_column_letter(column)}{number}",
+                                         "warning"))
     return found
 
 

@@ -94,6 +94,7 @@ class Item(HasFields):
     key_decision: bool | None = None
     exempt_paragraph: int | None = None  # paragraph of Schedule 12A, None when public
     sheets: set[str] = field(default_factory=set)  # normalised names of the sheets read
+    warnings: list = field(default_factory=list)  # Problems found while reading
 
     @property
     def title(self) -> str:

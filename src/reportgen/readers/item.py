@@ -49,6 +49,9 @@ ACTION_COLUMNS: dict[str, tuple[str, ...]] = {
     "progress": ("Progress update", "Update", "Comments"),
 }
 
+ITEM_SHEETS = ("Report", "Recommendations", "Tracker", "Actions", "Action plan", "Sections",
+               "Narrative", "Scope", "Instructions", "Lists")
+
 SECTION_COLUMNS: dict[str, tuple[str, ...]] = {
     "section": ("Heading", "Section name"),
     "text": ("Paragraph", "Content", "Paragraphs"),
@@ -79,7 +82,7 @@ def read_item(path: Path, wb=None) -> Item:
                        "monitoring or the name of a council template", "Report")
     _read_typed_fields(item, report, problems)
 
-    item.sheets = {normalise(ws.title) for ws in wb.worksheets}
+    item.sheets = {normalise(ws.title) for ws in wb.sheets}
     recs = find_sheet(wb, "Recommendations", "Recommendation", "Tracker")
     if recs is not None:
         item.sheets.add("recommendations")
@@ -99,6 +102,8 @@ def read_item(path: Path, wb=None) -> Item:
         item.scope = [Field(label, cell_text(raw), normalise(label), f"{scope.title}!{cell}")
                       for label, raw, cell in read_fields(scope)]
 
+    problems.items += wb.sheet_suspects(ITEM_SHEETS)
+    item.warnings = problems.warnings
     problems.raise_if_errors(partial=item)
     return item
 
@@ -108,7 +113,7 @@ def _read_typed_fields(item: Item, report, problems: ProblemList) -> None:
     for f in item.fields:
         cell = f.cell.partition("!")[2]  # Report!B4 -> B4, to read the raw value
         if f.key == "meeting_date":
-            item.meeting_date = parse_date(report[cell].value)
+            item.meeting_date = parse_date(report.value(cell))
             if item.meeting_date is None and f.value:
                 problems.error(f"Meeting date {f.value!r} is not a date: expected a date "
                                "cell or a written date such as 7 March 2017", report.title, cell)
@@ -160,6 +165,7 @@ def _read_report_fields(ws, problems: ProblemList) -> list[Field]:
 
 
 def _require_columns(table: Table, problems: ProblemList) -> bool:
+    problems.items += table.suspect_warnings(problems.file)
     found = [c.label for c in table.columns]
     for key in table.missing:
         name = key.replace("_", " ").capitalize()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reportgen.errors import ProblemList
+from reportgen.errors import InputError, ProblemList
+from reportgen.files import resolve_input
 from reportgen.model import AgendaEntry, Field, Meeting
 from reportgen.readers.cells import cell_text, normalise, parse_date
 from reportgen.readers.item import parse_exempt, parse_yes_no
@@ -44,10 +45,16 @@ def is_meeting_workbook(path: Path) -> bool:
 
     from defusedxml import ElementTree
 
+    from reportgen.errors import InputError
+    from reportgen.files import open_regular
+
     try:
-        with zipfile.ZipFile(path) as package:
+        with open_regular(path, path) as handle, zipfile.ZipFile(handle) as package:
+            if package.getinfo("xl/workbook.xml").file_size > 10_000_000:
+                return False
             root = ElementTree.fromstring(package.read("xl/workbook.xml"))
-    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError, ValueError):
+    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError, ValueError,
+            InputError):
         return False
     names = [el.get("name", "") for el in root.iter() if el.tag.endswith("}sheet")]
     return any(normalise(name) == "meeting" for name in names)
@@ -97,21 +104,25 @@ def read_meeting(path: Path) -> Meeting:
                            row.cell("title"))
         report = row.text("report")
         if report:
-            entry.report = (path.parent / report).resolve()
-            if not entry.report.is_file():
-                problems.error(f"item workbook {report!r} not found (looked in "
-                               f"{entry.report.parent})", table.name, row.cell("report"))
+            try:
+                entry.report = resolve_input(report, path.parent, (), row.where("report"), path,
+                                             what="item workbook")
+            except InputError as exc:
+                entry.report = (path.parent / report).resolve()
+                problems.items += exc.problems
         ok, entry.exempt_paragraph = parse_exempt(row.text("exempt"))
         if not ok:
             problems.error(f"Exempt {row.text('exempt')!r}: expected empty, No, or the "
                            "paragraph of Schedule 12A (1 to 7)", table.name, row.cell("exempt"))
         for name in [a.strip() for a in re.split(r"[;\n]", row.text("appendices")) if a.strip()]:
-            appendix = (path.parent / name).resolve()
+            try:
+                appendix = resolve_input(name, path.parent, (), row.where("appendices"), path,
+                                         what="appendix")
+            except InputError as exc:
+                problems.items += exc.problems
+                continue
             entry.appendices.append(appendix)
-            if not appendix.is_file():
-                problems.error(f"appendix {name!r} not found (looked in {appendix.parent})",
-                               table.name, row.cell("appendices"))
-            elif appendix.suffix.lower() != ".pdf":
+            if appendix.suffix.lower() != ".pdf":
                 problems.error(f"appendix {name!r} is not a PDF: expected a .pdf file",
                                table.name, row.cell("appendices"))
         supplementary = row.text("supplementary")
