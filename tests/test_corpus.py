@@ -58,6 +58,8 @@ def test_build(case: Case, tmp_path, fetched):
     for fmt, text in output_texts(out, case.formats).items():
         for literal in case.literal:
             assert flat(literal) in text, (fmt, literal)
+        for gone in case.absent:
+            assert flat(gone) not in text, (fmt, gone)
     assert all(status == "refused" or url.startswith("data:") for url, status in fetched), fetched
 
 

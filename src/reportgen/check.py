@@ -118,6 +118,7 @@ class Checker:
         except InputError as exc:
             self.report.add(exc.problems)
             if exc.partial is not None:  # its sections can still be checked
+                self.report.add(exc.partial.warnings)
                 self.report.add(_prepare_problems(exc.partial, self.templates))
             return
         self.report.add(item.warnings)

@@ -27,7 +27,6 @@ from reportgen.readers.cells import normalise
 
 PUBLIC, EXEMPT, SUPPLEMENTARY = "public", "exempt", "supplementary"
 HEADING, PROCEDURAL, REPORT = "heading", "procedural", "report"
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xls")
 WORD, PDF, WORKBOOK = "word", "pdf", "workbook"
 ITEMS_FOLDER = "items"
 
@@ -155,7 +154,7 @@ def resolve_meeting(path: Path, house: House, public_dir: Path,
     """
     from reportgen.readers.meeting import read_meeting
 
-    meeting = read_meeting(Path(path))
+    meeting = read_meeting(Path(path), house.allowed_folders)
     problems: list[Problem] = []
     warnings: list[Problem] = list(meeting.warnings)
     rows: list[ItemPlan] = []
@@ -178,8 +177,6 @@ def _resolve_row(meeting: Meeting, entry: AgendaEntry, house: House,
                  problems: list[Problem], warnings: list[Problem]) -> ItemPlan:
     if entry.heading:
         return ItemPlan(entry, HEADING)
-    for where, path in _named_files(entry):
-        _confine(meeting, path, where, house, problems)
     stem = _stem(entry)
     appendices = tuple(
         AppendixPlan(letter=_letter(n), path=p,
@@ -199,6 +196,13 @@ def _resolve_row(meeting: Meeting, entry: AgendaEntry, house: House,
         if record is not None:
             paragraph = _reconcile_exempt(meeting, entry, record, problems, warnings)
             warnings += record.warnings
+    elif fmt == WORD:
+        from reportgen.readers.word import word_report_warnings
+
+        try:
+            warnings += word_report_warnings(entry.report)
+        except InputError as exc:
+            row_problems = exc.problems
     return ItemPlan(entry, REPORT, paragraph, entry.supplementary, fmt, record, appendices,
                     stem, problems=tuple(row_problems))
 
@@ -240,24 +244,6 @@ def _reconcile_exempt(meeting: Meeting, entry: AgendaEntry, record: Item,
 
 def _say(paragraph: int | None) -> str:
     return f"exempt under paragraph {paragraph}" if paragraph else "not exempt"
-
-
-def _named_files(entry: AgendaEntry) -> list[tuple[str, Path]]:
-    named = [(entry.cells.get("report", ""), entry.report)] if entry.report else []
-    return named + [(entry.cells.get("appendices", ""), p) for p in entry.appendices]
-
-
-def _confine(meeting: Meeting, path: Path, where: str, house: House,
-             problems: list[Problem]) -> None:
-    """Every file a workbook names must lie in the meeting's folder or a folder the
-    council lists in reportgen.toml, after following links."""
-    allowed = [meeting.source.parent.resolve(), *house.allowed_folders]
-    resolved = Path(path).resolve()
-    if not any(resolved.is_relative_to(folder) for folder in allowed):
-        problems.append(Problem.at(
-            meeting.source, f"{resolved} is outside the meeting's folder and the folders "
-            "listed in reportgen.toml [inputs] allowed_folders: move it, or list its "
-            "folder there", where))
 
 
 def _appendix_title(path: Path, given: str) -> str:

@@ -18,7 +18,9 @@ _md = (
     MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False})
     .disable(["image", "html_block", "html_inline", "code", "fence", "lheading", "hr"])
 )
-_BULLET = re.compile(r"^(\s*)[•▪●◦‣]\s*", re.MULTILINE)
+# Leading blanks only ([ \t], not \s): \s would let each line's match run on
+# through every following blank line, quadratic in a cell of many newlines.
+_BULLET = re.compile(r"^([ \t]*)[•▪●◦‣][ \t]*", re.MULTILINE)
 
 
 @dataclass

@@ -7,9 +7,14 @@ from datetime import date, datetime, time
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Control characters other than tab and newline: Word and PDF writers reject them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Dropped and reported: lone surrogates (from _xD800_ escapes) and noncharacters no
+# encoder accepts, and the bidirectional embeddings, overrides and isolates that
+# would reorder the words around them ("Trojan Source").
+_UNSHOWABLE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 _NON_WORD = re.compile(r"[^0-9a-z#]+")
 _PLURAL = re.compile(r"\(s\)\s*$")
+_LIST_MARKER = re.compile(r"(?:[-•*]|[A-Za-z0-9]{1,3}[.)])\s")
 
 WRITTEN_DATE_FORMATS = (
     "%d %B %Y", "%d %b %Y", "%A %d %B %Y", "%A, %d %B %Y", "%d/%m/%Y", "%d/%m/%y",
@@ -20,18 +25,38 @@ _ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)\b", re.IGNORECASE)
 
 def normalise(label: object) -> str:
     """A header or sheet name as a matching key: lower case, no spaces or
-    punctuation, no trailing "(s)". "Lead Officer(s)" -> "leadofficer"."""
+    punctuation, no trailing "(s)" or plural "s". "Lead Officer(s)" and "Lead
+    officers" -> "leadofficer"."""
     text = _PLURAL.sub("", str(label or "").strip().lower())
     key = _NON_WORD.sub("", text)
-    return key if key != "" or "#" not in text else "#"
+    if key == "" and "#" in text:
+        return "#"
+    return _singular(key)
+
+
+def _singular(key: str) -> str:
+    """"recommendations" -> "recommendation"; "status", "progress", "analysis" kept."""
+    if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
+        return key[:-1]
+    return key
 
 
 def clean_text(text: str) -> str:
-    """Decode Excel's _xHHHH_ escapes, drop control characters, tidy line ends."""
+    """Decode Excel's _xHHHH_ escapes, drop control characters and characters that
+    cannot be shown or would reorder the text, tidy line ends."""
+    return clean_text_report(text)[0]
+
+
+def clean_text_report(text: str) -> tuple[str, list[str]]:
+    """clean_text(text), and the characters it dropped that an officer typed or
+    pasted ("U+202E"), so the caller can warn naming the cell."""
     text = _ESCAPE.sub(lambda m: _decode_escape(m.group(1)), text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    return text.strip()
+    dropped = [f"U+{ord(c):04X}" for c in _UNSHOWABLE.findall(text)]
+    if dropped:
+        text = _UNSHOWABLE.sub("", text)
+    return text.strip(), dropped
 
 
 def _decode_escape(hex_digits: str) -> str:
@@ -94,7 +119,9 @@ def split_lines(text: str) -> list[str]:
     """Non-empty lines of a multi-line cell, with list markers removed."""
     lines = []
     for line in text.split("\n"):
-        line = re.sub(r"^\s*(?:[-•*]|[A-Za-z0-9]{1,3}[.)])\s+", "", line).strip()
+        line = line.lstrip()
+        marker = _LIST_MARKER.match(line)  # anchored, bounded: linear in the line
+        line = (line[marker.end():] if marker else line).strip()
         if line:
             lines.append(line)
     return lines

@@ -12,6 +12,9 @@ from reportgen.readers.cells import cell_text, normalise, parse_date
 from reportgen.readers.placeholders import placeholder_warnings
 from reportgen.readers.workbook import Table, find_sheet, open_workbook, read_fields, read_table
 
+# Every sheet name the item workbook may have: a near miss of one is named in a warning.
+ITEM_SHEETS = tuple(name for sheet in contract.ITEM_SHEETS for name in sheet.names) + (
+    "Instructions", "Lists")
 MAX_SECTION_FILE_BYTES = 2_000_000  # a long narrative is ~50 kB; 2 MB is forty of them
 
 
@@ -39,7 +42,7 @@ def read_item(path: Path, wb=None) -> Item:
                        "monitoring or the name of a council template", report.title)
     _read_typed_fields(item, raw, problems)
 
-    item.sheets = {normalise(ws.title) for ws in wb.worksheets}
+    item.sheets = {normalise(ws.title) for ws in wb.sheets}
     recs = find_sheet(wb, *contract.RECOMMENDATIONS.names)
     if recs is not None:
         item.sheets.add(normalise(contract.RECOMMENDATIONS.name))
@@ -60,6 +63,8 @@ def read_item(path: Path, wb=None) -> Item:
                       for label, value, cell in read_fields(scope)]
 
     item.warnings += [p for p in problems.items if p.severity == "warning"]
+    item.warnings += wb.sheet_suspects(ITEM_SHEETS)
+    item.warnings += wb.left_out()
     item.warnings += placeholder_warnings(path, wb)
     problems.raise_if_errors(partial=item)
     return item
@@ -136,6 +141,7 @@ def _read_report_fields(ws, problems: ProblemList) -> tuple[list[Field], dict[st
 
 def require_columns(table: Table, problems: ProblemList) -> bool:
     """An error per required column the header row lacks, listing the headers found."""
+    problems.items += table.suspect_warnings(problems.file)
     found = [c.label for c in table.columns]
     for key in table.missing:
         name = key.replace("_", " ").capitalize()

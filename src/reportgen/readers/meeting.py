@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 
 from reportgen import contract
-from reportgen.errors import ProblemList
+from reportgen.errors import InputError, ProblemList
+from reportgen.files import resolve_input
 from reportgen.model import AgendaEntry, Field, Meeting
 from reportgen.readers.cells import cell_text, normalise, parse_date
 from reportgen.readers.item import exempt_message, parse_exempt, parse_yes_no, require_columns
@@ -28,13 +29,16 @@ def is_meeting_workbook(path: Path) -> bool:
 
     from defusedxml import ElementTree
 
+    from reportgen.errors import InputError
+    from reportgen.files import open_regular
+
     try:
-        with zipfile.ZipFile(path) as package:
-            info = package.getinfo("xl/workbook.xml")
-            if info.file_size > 5_000_000:  # a real one is a few kB
+        with open_regular(path, path) as handle, zipfile.ZipFile(handle) as package:
+            if package.getinfo("xl/workbook.xml").file_size > 10_000_000  # a real one is a few kB:
                 return False
-            root = ElementTree.fromstring(package.read(info))
-    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError, ValueError):
+            root = ElementTree.fromstring(package.read("xl/workbook.xml"))
+    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError, ValueError,
+            InputError):
         return False
     names = [el.get("name", "") for el in root.iter() if el.tag.endswith("}sheet")
              and el.get("state", "visible") == "visible"]
@@ -42,9 +46,10 @@ def is_meeting_workbook(path: Path) -> bool:
     return any(normalise(name) in wanted for name in names)
 
 
-def read_meeting(path: Path) -> Meeting:
+def read_meeting(path: Path, allowed: tuple[Path, ...] = ()) -> Meeting:
     """Read a meeting workbook; raise InputError listing every problem, including
-    reports and appendices that do not exist."""
+    reports and appendices that do not exist or lie outside the meeting's folder and
+    the allowed folders (reportgen.toml [inputs] allowed_folders)."""
     path = Path(path)
     problems = ProblemList(path)
     wb = open_workbook(path)
@@ -60,11 +65,11 @@ def read_meeting(path: Path) -> Meeting:
     problems.raise_if_errors()
 
     fields, meeting_date = _read_meeting_fields(sheet, problems)
-    agenda = _read_agenda(path, agenda_sheet, problems)
+    agenda = _read_agenda(path, agenda_sheet, problems, allowed)
     problems.raise_if_errors()
     meeting = Meeting(path, fields, agenda, meeting_date)
     meeting.warnings = [p for p in problems.items if p.severity == "warning"]
-    meeting.warnings += placeholder_warnings(path, wb)
+    meeting.warnings += wb.left_out() + placeholder_warnings(path, wb)
     return meeting
 
 
@@ -93,7 +98,8 @@ def _read_meeting_fields(sheet, problems: ProblemList):
     return fields, meeting_date
 
 
-def _read_agenda(path: Path, agenda_sheet, problems: ProblemList) -> list[AgendaEntry]:
+def _read_agenda(path: Path, agenda_sheet, problems: ProblemList,
+                 allowed: tuple[Path, ...]) -> list[AgendaEntry]:
     spec = contract.AGENDA
     synonyms = spec.synonym_map()
     table = read_table(agenda_sheet, synonyms, required=spec.required)
@@ -122,7 +128,7 @@ def _read_agenda(path: Path, agenda_sheet, problems: ProblemList) -> list[Agenda
                            row.cell("title"))
         report = row.text("report")
         if report:
-            entry.report = _resolve(path, report, "report", row, problems)
+            entry.report = _resolve(path, report, "report", row, problems, allowed)
         exempt = row.text("exempt")
         ok, entry.exempt_paragraph = parse_exempt(exempt)
         entry.exempt_stated = bool(exempt.strip())
@@ -130,11 +136,12 @@ def _read_agenda(path: Path, agenda_sheet, problems: ProblemList) -> list[Agenda
             problems.error(exempt_message(exempt, "empty, No"), table.name, row.cell("exempt"))
         names = _split(row.text("appendices"))
         for name in names:
-            appendix = _resolve(path, name, "appendix", row, problems, column="appendices")
+            appendix = _resolve(path, name, "appendix", row, problems, allowed, "appendices")
             if appendix is not None and appendix.suffix.lower() != ".pdf":
                 problems.error(f"appendix {name!r} is not a PDF: expected a .pdf file",
                                table.name, row.cell("appendices"))
-            entry.appendices.append(appendix or path.parent / name)
+            if appendix is not None:
+                entry.appendices.append(appendix)
         entry.appendix_titles = _split(row.text("appendix_titles"))
         if len(entry.appendix_titles) > len(names):
             problems.error(f"{len(entry.appendix_titles)} appendix titles for {len(names)} "
@@ -151,12 +158,12 @@ def _split(text: str) -> list[str]:
 
 
 def _resolve(meeting: Path, name: str, what: str, row, problems: ProblemList,
-             column: str = "report") -> Path | None:
-    """A file the agenda names, relative to the meeting workbook; None when missing."""
-    resolved = (meeting.parent / name).resolve()
-    if not resolved.is_file():
-        label = "report" if what == "report" else "appendix"
-        problems.error(f"{label} {name!r} not found (looked in {resolved.parent})",
-                       row.table.name, row.cell(column))
+             allowed: tuple[Path, ...], column: str = "report") -> Path | None:
+    """A file the agenda names, relative to the meeting workbook, inside its folder or
+    an allowed one, a regular file; None (and one line naming the cell) otherwise."""
+    try:
+        return resolve_input(name, meeting.parent, allowed, row.where(column), meeting,
+                             what=what)
+    except InputError as exc:
+        problems.items += exc.problems
         return None
-    return resolved
