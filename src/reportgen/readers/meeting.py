@@ -34,7 +34,7 @@ def is_meeting_workbook(path: Path) -> bool:
 
     try:
         with open_regular(path, path) as handle, zipfile.ZipFile(handle) as package:
-            if package.getinfo("xl/workbook.xml").file_size > 10_000_000  # a real one is a few kB:
+            if package.getinfo("xl/workbook.xml").file_size > 10_000_000:  # a real one: a few kB
                 return False
             root = ElementTree.fromstring(package.read("xl/workbook.xml"))
     except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError, ValueError,
