@@ -25,8 +25,9 @@ from reportgen.cycle.deadlines import long_date, publication_deadline
 from reportgen.errors import InputError, Problem
 from reportgen.house import House
 from reportgen.model import Item
-from reportgen.plan import REPORT, WORKBOOK_SUFFIXES, MeetingPlan, resolve_meeting
+from reportgen.plan import REPORT, MeetingPlan, resolve_meeting
 from reportgen.readers.cells import normalise
+from reportgen.readers.formats import SUFFIXES as WORKBOOK_SUFFIXES
 from reportgen.tracker import STANDARD_STATUSES, is_overdue
 
 _LOOKS_LIKE_A_DATE = re.compile(r"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*$")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reportgen.errors import Problem
 from reportgen.readers.cells import cell_text, normalise
+from reportgen.readers.workbook import Book
 
 # Each alternative is bounded ([^\]]{0,80}), so a long cell cannot make it slow.
 PLACEHOLDERS = re.compile(
@@ -26,14 +27,14 @@ def find_placeholder(text: str) -> str | None:
     return match.group(0) if match else None
 
 
-def placeholder_warnings(path: Path, wb) -> list[Problem]:
+def placeholder_warnings(path: Path, wb: Book) -> list[Problem]:
     """A warning per visible text cell holding a placeholder (the Instructions sheet
     that `new` writes is left alone)."""
     found = []
-    for ws in wb.worksheets:
+    for ws in wb.sheets:
         if normalise(ws.title) == INSTRUCTIONS_SHEET:
             continue
-        for number, values in _rows(ws):
+        for number, values in ws.rows():
             for column, value in enumerate(values, start=1):
                 if not isinstance(value, str):
                     continue
@@ -43,13 +44,6 @@ def placeholder_warnings(path: Path, wb) -> list[Problem]:
                                          ws.title, f"{_letter(column)}{number}", "warning",
                                          blocks_publication=True))
     return found
-
-
-def _rows(ws):
-    rows = getattr(ws, "rows", None)
-    if callable(rows):  # readers.workbook.Sheet: visible rows only
-        return rows()
-    return enumerate(ws.iter_rows(values_only=True), start=1)
 
 
 def _letter(column: int) -> str:
