@@ -35,7 +35,11 @@ def test_check_on_the_examples_states_the_deadline_and_warns(tmp_path):
     assert "recommendations-tracker.xlsx: Recommendations!F11: warning: status 'Ongoing'" in out
     assert "shared-it-contract-award.xlsx: Sections: warning: the standard section " \
            "'Reasons for the recommendations' is empty" in out
-    assert out.rstrip().endswith("0 errors, 12 warnings")
+    assert "cabinet-business-case-principles.xlsx: Sections: warning: the section " \
+           "'Risk management and health and safety implications' is required" in out
+    assert ("recommendations-tracker.xlsx: Recommendations!D5: warning: recommendation "
+            "SR (16/17) 02's timeline (Friday 30 June 2017) has passed since the meeting") in out
+    assert out.rstrip().endswith("0 errors, 18 warnings")
     assert out.count("shared-services-executive-response.xlsx: Recommendations!D6") == 1
     assert sorted(p.name for p in INPUTS.rglob("*")) == before  # wrote nothing
 
@@ -100,10 +104,12 @@ def test_new_meeting_reads_back_and_builds_nothing_by_mistake(tmp_path):
     path = tmp_path / "meeting.xlsx"
     assert run("new", "meeting", path).exit_code == 0
     result = run("check", path)
-    assert result.exit_code == 0 and "the agenda has no items yet" in result.output
+    # a blank meeting names what is missing, and never builds a near-empty pack
+    assert result.exit_code == 1
+    assert "meeting.xlsx: Meeting!B3: the Committee is empty" in result.output
+    assert "meeting.xlsx: Meeting!B4: the Date is empty" in result.output
     wb = load_workbook(path)
-    assert [c.value for c in wb["Agenda"][1]] == ["Item", "Title", "Report", "Text", "Wards",
-                                                  "Exempt", "Appendices", "Supplementary"]
+    assert [c.value for c in wb["Agenda"][1]][:3] == ["Item", "Title", "Report"]
 
 
 def test_new_refuses_to_overwrite_and_unknown_types(tmp_path):

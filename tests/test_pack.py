@@ -29,7 +29,9 @@ def test_public_pack_pages_run_on_by_one_through_appendices(packed):
     out, _ = packed
     pages = pdf_pages_text(out / "agenda-pack.pdf")
     assert page_numbers(pages) == list(range(1, len(pages) + 1))
-    assert pages[-1].startswith("Agenda Item 6, Appendix A")
+    assert any(p.startswith("Agenda Item 6, Appendix B") for p in pages)
+    assert any(p.startswith("Agenda Item 3, Appendix A") and "Minutes of the meeting held on "
+               "1 February 2017" in p for p in pages)  # the minutes' PDF on a procedural row
 
 
 def test_agenda_page_ranges_land_on_the_items_and_their_appendices(packed):
@@ -38,29 +40,28 @@ def test_agenda_page_ranges_land_on_the_items_and_their_appendices(packed):
     front = "\n".join(p for p in pages if "Business" in p and "Pages" in p)
     ranges = {item: (int(first), int(last or first)) for item, first, last in re.findall(
         r"^(\d) .*?Pages? (\d+)(?: \u2013 (\d+))?$", front, re.M)}
-    assert set(ranges) == {"3", "4", "5", "6"}  # 3 minutes (PDF), 7 late, 8 exempt: not here
+    assert set(ranges) == {"3", "4", "5", "6", "7"}  # 8 late, 9 exempt: not in this pack
     ends = sorted(ranges.values())
     assert all(a[1] + 1 == b[0] for a, b in zip(ends, ends[1:], strict=False))
     assert ends[-1][1] == len(pages)
     for item, (first, last) in ranges.items():
-        if item != "3":
-            assert pages[first - 1].startswith(f"Agenda Item {item}"), item
-        assert not pages[last].startswith(f"Agenda Item {item}") if last < len(pages) else True
-    assert pages[ranges["6"][1] - 1].startswith("Agenda Item 6, Appendix A")
+        assert pages[first - 1].startswith(f"Agenda Item {item}"), item
+        assert last == len(pages) or not pages[last].startswith(f"Agenda Item {item}")
+    assert pages[ranges["6"][1] - 1].startswith("Agenda Item 6, Appendix B")
 
 
-def test_bookmarks_one_per_item_with_sections_and_appendix(packed):
+def test_bookmarks_one_per_item_with_sections_and_appendices(packed):
     out, _ = packed
     reader = PdfReader(out / "agenda-pack.pdf")
     top = [entry.title for entry in reader.outline if not isinstance(entry, list)]
-    assert top == ["Overview and Scrutiny Commission",
-                   "Shared Services and Outsourced Services in Merton Task Group",
-                   "Scrutiny review on shared services – Scope",
-                   "Alternative delivery models: guiding principles for business cases"]
+    assert top[0] == "Overview and Scrutiny Commission"
+    assert "4. Shared and outsourced services: executive response and action plan" in top
+    assert "7. Waste and street cleansing contract: performance update" in top
     titles = outline_titles(out / "agenda-pack.pdf")
     assert "1 Purpose of report" in titles
-    assert titles[-2:] == ["Appendix A: appendix-a-guiding-principles.pdf",
-                           "Appendix A: Guiding principles for business cases"]
+    assert "Appendix A \u2013 Guiding principles for business cases" in titles
+    assert "Appendix B \u2013 Savings by delivery option" in titles
+    assert not any(t.endswith(".pdf") for t in titles)
 
 
 def test_pack_is_tagged_titled_with_language_and_artifact_stamps(packed):
@@ -88,10 +89,10 @@ def test_exempt_content_only_in_the_exempt_pack(packed):
     assert "exempt from publication under paragraph 3 of Part 1 of Schedule 12A" in public
     index = (out / "index.html").read_text()
     assert EXEMPT_WORDS not in index and "Shared IT infrastructure: contract award" in index
-    for path in (out / "items").iterdir():
-        assert EXEMPT_WORDS.encode() not in path.read_bytes() or path.suffix == ".docx"
     assert not any("contract-award" in p.name for p in (out / "items").iterdir())
-    exempt = " ".join(" ".join(pdf_pages_text(out / "agenda-pack-exempt.pdf")).split())
+    assert not (out / "agenda-pack-exempt.pdf").exists()
+    exempt_dir = out.parent / f"{out.name}-exempt"
+    exempt = " ".join(" ".join(pdf_pages_text(exempt_dir / "agenda-pack-exempt.pdf")).split())
     assert EXEMPT_WORDS in exempt and exempt.startswith("NOT FOR PUBLICATION")
 
 
@@ -99,29 +100,59 @@ def test_supplementary_pack_holds_the_late_item(packed):
     out, _ = packed
     pages = pdf_pages_text(out / "agenda-pack-supplementary.pdf")
     assert "Supplementary agenda" in pages[0]
-    assert any(p.startswith("Agenda Item 7") for p in pages)
+    assert any(p.startswith("Agenda Item 8") for p in pages)
     assert page_numbers(pages) == list(range(1, len(pages) + 1))
+    cover = " ".join(pages[0].split())
+    assert "Reason for lateness: The February progress updates" in cover
+    assert "Reason for urgency: The Commission's next meeting" in cover
     public = " ".join(pdf_pages_text(out / "agenda-pack.pdf"))
     assert "To follow in a supplementary agenda." in public
     assert "SR (16/17) 04" not in public
 
 
-def test_per_item_files_and_index_links(packed):
+def test_per_item_files_appendices_and_index_links(packed):
     out, _ = packed
     names = sorted(p.name for p in (out / "items").iterdir())
     assert "04-shared-and-outsourced-services-executive-response-and-action.pdf" in names
-    assert len(names) == 4 * 3  # items 4-7, three formats each
+    assert "03-minutes-of-the-previous-meeting-appendix-a.pdf" in names
+    assert "06-alternative-delivery-models-guiding-principles-for-business-appendix-b.pdf" \
+        in names
+    assert len(names) == 5 * 3 + 3  # items 4-8 in three formats, three appendices
     tree = lxml.html.parse(str(out / "index.html")).getroot()
     links = tree.xpath("//a/@href")
     assert "agenda-pack.pdf" in links and "agenda-pack-supplementary.pdf" in links
-    assert "agenda-pack-exempt.pdf" not in links
+    assert not any("exempt" in link for link in links)
     for link in links:
         assert (out / link).is_file(), link
+    assert "Appendix B: Savings by delivery option (PDF)" in tree.text_content()
     # the per-item PDF is the pack's own layout: it starts on the pack's page
-    item = pdf_pages_text(out / "items" / names[names.index(
-        "05-scrutiny-review-on-shared-services-scope.pdf")])
+    item = pdf_pages_text(out / "items" / "05-scrutiny-review-on-shared-services-scope.pdf")
     assert item[0].startswith("Agenda Item 5")
-    assert item[0].strip().splitlines()[-1] == "10"
+    front = " ".join(pdf_pages_text(out / "agenda-pack.pdf")[:2])
+    first = re.search(r"Scrutiny review on shared services: scope.*?Pages? (\d+)", front, re.S)
+    assert item[0].strip().splitlines()[-1] == first.group(1)
+
+
+def test_agenda_as_councils_publish_it(packed):
+    out, _ = packed
+    front = " ".join(" ".join(pdf_pages_text(out / "agenda-pack.pdf")[:2]).split())
+    assert "Procedural items" in front and "Part 2 \u2013 not open to the public" in front
+    assert "To receive apologies for absence from members of the committee." in front
+    assert "Presented by: Sophie Ellis" in front
+    resolution = front.index("section 100A(4)")
+    assert front.index("Part 2") < resolution < front.index("9 Shared IT infrastructure")
+    assert "Item 9, Shared IT infrastructure: contract award: paragraph 3" in front
+
+
+def test_word_report_is_in_the_pack_in_house_style(packed):
+    out, _ = packed
+    from .conftest import INPUTS
+    source = INPUTS / "osc-2017-03-07" / "reports" / "waste-contract-performance.docx"
+    stem = "07-waste-and-street-cleansing-contract-performance-update"
+    assert (out / "items" / f"{stem}.docx").read_bytes() == source.read_bytes()
+    pages = pdf_pages_text(out / "items" / f"{stem}.pdf")
+    assert pages[0].startswith("Agenda Item 7")
+    assert "Waste and street cleansing contract" in " ".join(pages)
 
 
 def test_missing_item_and_appendix_one_line_each_and_no_pack(tmp_path):
@@ -133,15 +164,15 @@ def test_missing_item_and_appendix_one_line_each_and_no_pack(tmp_path):
     result = run("pack", folder / MEETING.name, "-o", out)
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
-    assert len(lines) == 2
-    assert lines[0].startswith("osc-2017-03-07.xlsx: Agenda!C6: report "
-                               "'items/shared-services-scope.xlsx' not found")
-    assert lines[1].startswith("osc-2017-03-07.xlsx: Agenda!G7: appendix "
-                               "'appendices/appendix-a-guiding-principles.pdf' not found")
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("osc-2017-03-07.xlsx: Agenda!D8: report ")
+    assert "shared-services-scope.xlsx" in lines[0] and "not found" in lines[0]
+    assert lines[1].startswith("osc-2017-03-07.xlsx: Agenda!I9: appendix ")
+    assert "appendix-a-guiding-principles.pdf" in lines[1]
     assert not out.exists()
 
 
-def test_a_bad_item_is_reported_the_others_still_built_and_no_pack(tmp_path):
+def test_a_bad_item_stops_the_pack_and_nothing_is_published(tmp_path):
     make_workbook(tmp_path / "good.xlsx", minimal_item())
     make_workbook(tmp_path / "bad.xlsx", minimal_item(Sections=[
         ["Section", "Text"], ["Nonsense", "x"]]))
@@ -152,8 +183,8 @@ def test_a_bad_item_is_reported_the_others_still_built_and_no_pack(tmp_path):
     result = run("pack", meeting, "-o", tmp_path / "out")
     assert result.exit_code == 1
     assert "bad.xlsx: Sections!A2: unknown section 'Nonsense'" in result.output
-    assert (tmp_path / "out" / "items" / "01-good.pdf").is_file()
     assert not (tmp_path / "out" / "agenda-pack.pdf").exists()
+    assert not (tmp_path / "out" / "items").exists()
 
 
 def test_scanned_appendix_warns_no_text_layer(tmp_path):
@@ -177,4 +208,4 @@ def test_exempt_content_is_never_cached_beside_the_public_files(packed):
     for path in (out / ".reportgen-cache").iterdir():
         assert EXEMPT_WORDS.encode() not in path.read_bytes(), path.name
     html = [p for p in (out / ".reportgen-cache").glob("*.html")]
-    assert len(html) == 4  # the four public reports' renderings
+    assert len(html) == 5  # the five public reports' renderings
