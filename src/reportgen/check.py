@@ -17,7 +17,15 @@ from pathlib import Path
 from reportgen.compose.report import prepare
 from reportgen.compose.templates import TemplateSet
 from reportgen.cycle.deadlines import long_date, publication_deadline
+from reportgen.cycle.forward_plan import (
+    FORWARD_PLAN_SHEET,
+    forward_plans_near,
+    key_decision_warnings,
+    read_forward_plan,
+)
+from reportgen.cycle.responses import tracker_warnings
 from reportgen.errors import InputError, Problem
+from reportgen.house import CycleSettings
 from reportgen.model import Item, Meeting
 from reportgen.readers.cells import cell_text, normalise
 from reportgen.readers.item import read_item
@@ -46,7 +54,7 @@ def workbooks_under(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found += [p for p in sorted(path.rglob("*.xlsx"))
-                      if not p.name.startswith("~$")
+                      if not p.name.startswith("~$") and not p.name.endswith(".bak.xlsx")
                       and not any(part.startswith((".", "_"))
                                   for part in p.relative_to(path).parts)]
         else:
@@ -58,9 +66,11 @@ class Checker:
     """Runs every check over workbooks; meetings first, so their items are
     checked against the meeting they are on the agenda of."""
 
-    def __init__(self, templates: TemplateSet | None = None, today: date | None = None):
+    def __init__(self, templates: TemplateSet | None = None, today: date | None = None,
+                 cycle: CycleSettings | None = None):
         self.templates = templates or TemplateSet()
         self.today = today or date.today()
+        self.cycle = cycle or CycleSettings()
         self.report = CheckReport()
         self._seen: set[Path] = set()
 
@@ -84,6 +94,8 @@ class Checker:
         self.report.problems += scan_cells(path, wb)
         if find_sheet(wb, "Meeting") is not None:
             self.check_meeting(path)
+        elif find_sheet(wb, *FORWARD_PLAN_SHEET) is not None:
+            self._problems_of(read_forward_plan, path, wb)
         else:
             self.check_item(path, wb, meeting)
 
@@ -104,7 +116,7 @@ class Checker:
         except InputError as exc:
             self.report.problems += exc.problems
             return
-        self.report.problems += item_warnings(item, sections, self.today)
+        self.report.problems += item_warnings(item, sections, self.today, self.cycle)
         if meeting and meeting.date and item.meeting_date and item.meeting_date != meeting.date:
             where = next(f.cell for f in item.fields if f.key == "meeting_date")
             self.report.problems.append(Problem.at(
@@ -134,6 +146,16 @@ class Checker:
         for entry in meeting.agenda:
             if entry.report is not None:
                 self.check_workbook(entry.report, meeting)
+        planned = self._problems_of(forward_plans_near, path)
+        self.report.problems += key_decision_warnings(meeting, planned or [])
+
+    def _problems_of(self, read, *args):
+        """read(*args), its problems added to the report; None when it failed."""
+        try:
+            return read(*args)
+        except InputError as exc:
+            self.report.problems += [p for p in exc.problems if p not in self.report.problems]
+            return None
 
 
 def scan_cells(path: Path, wb) -> list[Problem]:
@@ -162,8 +184,9 @@ def _warn(item: Item, message: str, where: str = "") -> Problem:
     return Problem.at(item.source, message, where, "warning")
 
 
-def item_warnings(item: Item, sections, today: date) -> list[Problem]:
-    warnings = []
+def item_warnings(item: Item, sections, today: date,
+                  cycle: CycleSettings | None = None) -> list[Problem]:
+    warnings = tracker_warnings(item, today, cycle)
     if not item.title:
         warnings.append(_warn(item, "the report has no Title (or Subject)", "Report"))
     for section in sections:
