@@ -21,13 +21,14 @@ from datetime import date
 from pathlib import Path
 
 from reportgen.cycle.days import add_working_days, next_working_day
+from reportgen.cycle.sheets import table_of
 from reportgen.errors import InputError, Problem, ProblemList
 from reportgen.house import CycleSettings
 from reportgen.model import AgendaEntry, Item, Meeting
 from reportgen.readers.cells import normalise
 from reportgen.readers.item import parse_yes_no, read_item
 from reportgen.readers.meeting import read_meeting
-from reportgen.readers.workbook import find_sheet, open_workbook, read_table
+from reportgen.readers.workbook import open_workbook
 
 # --- input contract: the Decisions sheet (to move into reportgen.contract) ----------------
 DECISIONS_SHEET = ("Decisions", "Record of decisions", "Decisions taken")
@@ -76,14 +77,6 @@ class Decision:
     tracker: Path | None = None  # the item workbook to write them back into
     cells: dict[str, str] = field(default_factory=dict)  # key -> "Decisions!C4"
 
-    @property
-    def number(self) -> str:
-        return self.entry.number
-
-    @property
-    def title(self) -> str:
-        return self.entry.title
-
 
 @dataclass
 class DecisionRecord:
@@ -113,21 +106,14 @@ def read_decisions(meeting_path: Path, published: date | None = None,
     respond to scrutiny; raise InputError listing every problem."""
     meeting_path = Path(meeting_path)
     meeting = read_meeting(meeting_path)
-    problems = ProblemList(meeting_path)
-    ws = find_sheet(open_workbook(meeting_path), *DECISIONS_SHEET)
-    if ws is None:
-        problems.error("no Decisions sheet: expected a sheet named Decisions with one row per "
-                       "item decided (Item, Decision, Reasons, Alternatives, Interests "
-                       "declared, Dispensations, Urgent)")
     if meeting.date is None:
-        problems.error("no Date: the record of decisions needs the meeting's date", "Meeting")
-    problems.raise_if_errors()
-    table = read_table(ws, DECISION_COLUMNS, required=DECISIONS_REQUIRED)
-    for key in table.missing:
-        problems.error(f"no {key.title()} column: expected a header naming it in the first "
-                       "10 rows", table.name, f"A{table.header_row}")
-    problems.raise_if_errors()
-
+        raise InputError(Problem(meeting_path, "no Date: the record of decisions needs the "
+                                 "meeting's date", "Meeting"))
+    table = table_of(open_workbook(meeting_path), meeting_path, DECISIONS_SHEET,
+                     DECISION_COLUMNS, DECISIONS_REQUIRED, "one row per item decided (Item, "
+                     "Decision, Reasons, Alternatives, Interests declared, Dispensations, "
+                     "Urgent)")
+    problems = ProblemList(meeting_path)
     by_number = {e.number: e for e in meeting.agenda}
     decisions: list[Decision] = []
     seen: dict[str, str] = {}
@@ -174,15 +160,15 @@ def _read_item_side(decision: Decision, assignments: str, read, problems: Proble
             return
     decision.exempt_paragraph = exempt_paragraph(decision.entry, item)
     if not decision.reasons and not decision.exempt_paragraph:
-        problems.warn(f"item {decision.number} has no Reasons: regulation 12 asks the record "
+        problems.warn(f"item {decision.entry.number} has no Reasons: regulation 12 asks the record "
                       "to give the reasons for each decision", *_split(decision.cells.get(
                           "reasons", decision.cells["item"])))
     refs = [r.ref for r in item.recommendations] if item is not None else []
     if assignments and not refs:
-        problems.error(f"item {decision.number} has recommendation decisions but its report "
+        problems.error(f"item {decision.entry.number} has recommendation decisions but its report "
                        "has no Recommendations sheet to write them into", *_split(where))
     elif refs and not assignments:
-        problems.warn(f"item {decision.number} responds to scrutiny (its workbook has a "
+        problems.warn(f"item {decision.entry.number} responds to scrutiny (its workbook has a "
                       "Recommendations sheet) but no decision per recommendation is given: "
                       "its tracker is not updated", *_split(where))
     elif refs:

@@ -17,12 +17,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reportgen.cycle.days import clear_days_between, latest_date_for_clear_days, long_date
+from reportgen.cycle.sheets import table_of
 from reportgen.errors import InputError, Problem, ProblemList
 from reportgen.model import Item, Meeting
 from reportgen.readers.cells import normalise, parse_date
 from reportgen.readers.item import parse_exempt, read_item
 from reportgen.readers.meeting import read_meeting
-from reportgen.readers.workbook import find_sheet, open_workbook, read_table
+from reportgen.readers.workbook import find_sheet, open_workbook
 
 # --- input contract: the Forward plan sheet (to move into reportgen.contract) -------------
 FORWARD_PLAN_SHEET = ("Forward plan", "Notice of key decisions", "Key decisions")
@@ -83,16 +84,8 @@ def read_forward_plan(path: Path, wb=None) -> list[KeyDecision]:
     InputError naming each bad cell."""
     path = Path(path)
     problems = ProblemList(path)
-    ws = find_sheet(wb if wb is not None else open_workbook(path), *FORWARD_PLAN_SHEET)
-    if ws is None:
-        problems.error("no Forward plan sheet: expected a sheet named Forward plan with one "
-                       "row per key decision")
-        problems.raise_if_errors()
-    table = read_table(ws, FORWARD_PLAN_COLUMNS, required=FORWARD_PLAN_REQUIRED)
-    for key in table.missing:
-        problems.error(f"no {key.title()} column: expected a header naming it in the first "
-                       "10 rows", table.name, f"A{table.header_row}")
-    problems.raise_if_errors()
+    table = table_of(wb if wb is not None else open_workbook(path), path, FORWARD_PLAN_SHEET,
+                     FORWARD_PLAN_COLUMNS, FORWARD_PLAN_REQUIRED, "one row per key decision")
     found: list[KeyDecision] = []
     for row in table.rows():
         decision = KeyDecision(
