@@ -96,8 +96,21 @@ def _read_manifest(out_dir: Path) -> dict:
 def run_batch(folder: Path, out_root: Path, jobs: int | None, force: bool,
               config: Path | None):
     """Build every meeting under folder, one after another, each meeting's items
-    laid out in parallel on one pool of worker processes; yield each outcome."""
-    meetings = find_meetings(folder)
+    laid out in parallel on one pool of worker processes; yield each outcome. Then
+    write the public index, calendar and feed of the meetings built (cycle.public)."""
+    from reportgen.cycle.public import publish_listing
+    from reportgen.house import House
+
+    built = []
+    for outcome in _build_each(find_meetings(folder), out_root, jobs, force, config):
+        if outcome.status != FAILED:
+            built.append((outcome.meeting, Path(out_root) / outcome.meeting.stem))
+        yield outcome
+    publish_listing(built, Path(out_root), House.load(config))
+
+
+def _build_each(meetings: list[Path], out_root: Path, jobs: int | None, force: bool,
+                config: Path | None):
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1:
         for meeting in meetings:
