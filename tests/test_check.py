@@ -35,7 +35,8 @@ def test_check_on_the_examples_states_the_deadline_and_warns(tmp_path):
     assert "recommendations-tracker.xlsx: Recommendations!F11: warning: status 'Ongoing'" in out
     assert "shared-it-contract-award.xlsx: Sections: warning: the standard section " \
            "'Reasons for the recommendations' is empty" in out
-    assert out.rstrip().endswith("0 errors, 12 warnings")
+    assert "waste-fleet.xlsx: Report!B11: warning: key decision FP/2017/027 was first" in out
+    assert out.rstrip().endswith("0 errors, 22 warnings")
     assert out.count("shared-services-executive-response.xlsx: Recommendations!D6") == 1
     assert sorted(p.name for p in INPUTS.rglob("*")) == before  # wrote nothing
 

@@ -84,7 +84,8 @@ FLEET_SECTIONS = [
 # Report date, Executive date: the task group's recommendations awaiting Cabinet's decision.
 REVIEW = "Shared and outsourced services task group"
 TRACKER = [
-    (ref, text, response or "See the actions in the report.", timeline or "Ongoing",
+    (ref, text, response or "See the actions in the report.",
+     "September 2017" if "TBC" in (timeline or "") else timeline or "Ongoing",
      lead or merton.AIBI, None, REVIEW, date(2016, 12, 7), date(2017, 1, 23))
     for ref, text, response, timeline, lead in merton.RECOMMENDATIONS
 ]
@@ -107,6 +108,8 @@ TRACKER_SECTIONS = [
      "recommendations of the Shared and Outsourced Services in Merton Task Group, which the "
      "Overview and Scrutiny Commission agreed on 7 December 2016 and Cabinet received on 23 "
      "January 2017."),
+    ("Background", "The task group reviewed how the council decides whether to share or "
+     "outsource a service, and how it oversees the services it has shared or outsourced."),
     ("Executive response", "The table sets out the proposed response to each recommendation."),
 ]
 
@@ -126,6 +129,8 @@ EXEMPT_REPORT = [
 EXEMPT_SECTIONS = [
     ("Purpose of report", "This report sets out the terms offered for extending the interim "
      "support of the shared IT infrastructure until the new contract starts."),
+    ("Reasons for the recommendations", "Support must continue until the new contract "
+     "starts on 1 October 2017."),
     ("Background", "Bidder B has offered six months' support from 1 April 2017 at a cost of "
      "£184,000."),
 ]

@@ -117,6 +117,7 @@ def read_forward_plan(path: Path, wb=None) -> list[KeyDecision]:
                            "expected the date the decision entered the notice", table.name,
                            row.cell("first_published"))
         found.append(decision)
+    problems.items += _duplicates(found)
     problems.raise_if_errors()
     return found
 
