@@ -15,7 +15,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The notice covers the examples' months; decisions come before batch so that the
+# index links the record; --no-write-back leaves the committed tracker as it is.
 demo: $(STAMP)
+	$(BIN)/reportgen forward-plan inputs -o outputs/forward-plan --from 2017-03-01
+	$(BIN)/reportgen decisions inputs/cabinet-2017-03-21/cabinet-2017-03-21.xlsx \
+		-o outputs/cabinet-2017-03-21 --no-write-back
 	$(BIN)/reportgen batch inputs -o outputs
 
 test: $(STAMP)

@@ -108,6 +108,60 @@ def others() -> None:
     save(wb, MEETING / "osc-2017-03-07.xlsx")
 
 
+CABINET = INPUTS / "cabinet-2017-03-21"
+
+
+def cabinet() -> None:
+    """The Cabinet meeting of 21 March 2017, its items, forward plan and Decisions."""
+    import cabinet as c
+    from openpyxl.styles import PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    def item(report, sections, name, tracker=None) -> None:
+        wb = Workbook()
+        field_sheet(wb, "Report", report)
+        if tracker:
+            table_sheet(wb, "Recommendations", tracker[0], tracker[1],
+                        heading="Scrutiny recommendations tracker")
+            ws = wb["Recommendations"]
+            for cell in ws[3]:  # the header row, as trackers are often styled
+                cell.font = Font(bold=True, color="FFFFFF")
+                cell.fill = PatternFill("solid", fgColor="1D3F6E")
+            choices = DataValidation(type="list", allow_blank=True, formula1='"Accepted,'
+                                     'Partially accepted,Not accepted,Noted"')
+            choices.add(f"F4:F{3 + len(tracker[1])}")
+            ws.add_data_validation(choices)
+        table_sheet(wb, "Sections", ["Section", "Text"], sections)
+        save(wb, CABINET / "items" / name)
+
+    item(c.PRINCIPLES_REPORT, c.PRINCIPLES_SECTIONS, "business-case-principles.xlsx")
+    item(c.FLEET_REPORT, c.FLEET_SECTIONS, "waste-fleet.xlsx")
+    item(c.TRACKER_REPORT, c.TRACKER_SECTIONS, "shared-services-tracker.xlsx",
+         (["Ref", "Recommendation", "Executive response", "Timeline", "Lead officer",
+           "Decision", "Review", "Report date", "Executive date"], c.TRACKER))
+    item(c.EXEMPT_REPORT, c.EXEMPT_SECTIONS, "it-interim-support.xlsx")
+
+    wb = Workbook()
+    table_sheet(wb, "Forward plan", ["Ref", "Matter", "Decision maker", "Decision date",
+                                     "Wards", "Documents", "Contact", "Exempt paragraph",
+                                     "First published"], c.FORWARD_PLAN,
+                heading="Notice of key decisions")
+    save(wb, CABINET / "forward-plan.xlsx")
+
+    wb = Workbook()
+    field_sheet(wb, "Meeting", c.MEETING)
+    table_sheet(wb, "Agenda", ["Item", "Title", "Report", "Text", "Wards", "Exempt"],
+                c.AGENDA)
+    table_sheet(wb, "Decisions", ["Item", "Decision", "Reasons", "Alternatives",
+                                  "Interests declared", "Dispensations", "Urgent",
+                                  "Recommendations"], c.DECISIONS)
+    save(wb, CABINET / "cabinet-2017-03-21.xlsx")
+
+
+def appendix() -> None:
+    """An appendix as councils receive them: a plain PDF from another tool, untagged."""
+
+
 def _pdf(html: str, name: str, title: str, page: str = "A4") -> None:
     """A PDF as councils receive them from other tools: plain and untagged."""
     from weasyprint import HTML
@@ -143,3 +197,4 @@ if __name__ == "__main__":
     harrow()
     others()
     appendices()
+    cabinet()

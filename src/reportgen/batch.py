@@ -77,8 +77,8 @@ def build_meeting(meeting_path: Path, out_dir: Path, config: Path | None,
                 previous.get(k) == manifest[k] for k in ("environment", "inputs")):
             outcome.status, outcome.items = UNCHANGED, previous.get("items", 0)
             outcome.pages = previous.get("pages", 0)
-            outcome.warnings = plan_warnings(plan, packer.builder.templates,
-                                             _today())
+            outcome.warnings = plan_warnings(plan, packer.builder.templates, _today(),
+                                             house.cycle)
         else:
             import weasyprint  # noqa: F401 - before the pool forks, so workers share it
 
@@ -111,7 +111,21 @@ def _read_manifest(out_dir: Path) -> dict:
 def run_batch(meetings: list[Path], out_root: Path, jobs: int | None, force: bool,
               config: Path | None, strict: bool = False):
     """Build each meeting, one after another, each meeting's items laid out in
-    parallel on one pool of worker processes; yield each outcome."""
+    parallel on one pool of worker processes; yield each outcome. Then write the
+    public index, calendar and feed of the meetings built (cycle.public)."""
+    from reportgen.cycle.public import publish_listing
+    from reportgen.house import House
+
+    built = []
+    for outcome in _build_each(meetings, out_root, jobs, force, config, strict):
+        if outcome.status != FAILED:
+            built.append((outcome.meeting, Path(out_root) / outcome.meeting.stem))
+        yield outcome
+    publish_listing(built, Path(out_root), House.load(config))
+
+
+def _build_each(meetings: list[Path], out_root: Path, jobs: int | None, force: bool,
+                config: Path | None, strict: bool):
     from reportgen.pack.render import start_worker
 
     jobs = max(1, jobs or os.cpu_count() or 1)

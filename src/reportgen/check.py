@@ -22,8 +22,14 @@ from pathlib import Path
 from reportgen.compose.report import prepare
 from reportgen.compose.templates import TemplateSet
 from reportgen.cycle.deadlines import long_date, publication_deadline
+from reportgen.cycle.forward_plan import (
+    forward_plans_near,
+    key_decision_warnings,
+    read_forward_plan,
+)
+from reportgen.cycle.responses import tracker_warnings
 from reportgen.errors import InputError, Problem
-from reportgen.house import House
+from reportgen.house import CycleSettings, House
 from reportgen.model import Item
 from reportgen.plan import REPORT, MeetingPlan, resolve_meeting
 from reportgen.readers.cells import normalise
@@ -54,7 +60,7 @@ def workbooks_under(paths: list[Path]) -> list[Path]:
         if path.is_dir():
             found += [p for p in sorted(path.rglob("*"))
                       if p.suffix.lower() in WORKBOOK_SUFFIXES
-                      and not p.name.startswith(("~$", "."))
+                      and not p.name.startswith(("~$", ".")) and ".bak." not in p.name
                       and not any(part.startswith((".", "_"))
                                   for part in p.relative_to(path).parts)]
         else:
@@ -82,11 +88,21 @@ class Checker:
             self.report.problems.append(Problem(
                 ", ".join(str(p) for p in paths), "no workbooks here: expected .xlsx, .xlsm, "
                 ".ods or .xls item or meeting workbooks"))
+        from reportgen.cycle.forward_plan import is_forward_plan
+
         meetings = [b for b in books if is_meeting_workbook(b)]
         for path in meetings:
             self.check_meeting(path)
         for path in books:
-            if path not in self._seen:
+            if path in self._seen:
+                continue
+            if is_forward_plan(path):
+                self._seen.add(path)
+                try:
+                    read_forward_plan(path)
+                except InputError as exc:
+                    self.report.add(exc.problems)
+            else:
                 self.check_item(path)
         return self.report
 
@@ -102,7 +118,7 @@ class Checker:
         for row in plan.rows:
             if row.record is not None:
                 self.report.add(_prepare_problems(row.record, self.templates))
-        self.report.add(plan_warnings(plan, self.templates, self.today))
+        self.report.add(plan_warnings(plan, self.templates, self.today, self.house.cycle))
         if plan.meeting.date:
             deadline = publication_deadline(plan.meeting.date)
             self.report.notes.append(
@@ -127,7 +143,7 @@ class Checker:
         self.report.add(errors)
         if not errors:
             self.report.add(item_warnings(item, self.templates, item.meeting_date or self.today,
-                                          self.today))
+                                          self.today, self.house.cycle))
 
 
 def _prepare_problems(item: Item, templates: TemplateSet) -> list[Problem]:
@@ -138,10 +154,16 @@ def _prepare_problems(item: Item, templates: TemplateSet) -> list[Problem]:
     return []
 
 
-def plan_warnings(plan: MeetingPlan, templates: TemplateSet, today: date) -> list[Problem]:
+def plan_warnings(plan: MeetingPlan, templates: TemplateSet, today: date,
+                  cycle: CycleSettings | None = None) -> list[Problem]:
     """Every warning about a resolved meeting: what `check`, `pack` and `batch` print."""
+
     meeting = plan.meeting
     warnings = list(plan.warnings)
+    try:
+        warnings += key_decision_warnings(meeting, forward_plans_near(meeting.source))
+    except InputError as exc:
+        warnings += exc.problems
     if not any(row.kind != "heading" for row in plan.rows):
         warnings.append(Problem(meeting.source, "the agenda has no items yet", "Agenda",
                                 severity="warning"))
@@ -162,7 +184,8 @@ def plan_warnings(plan: MeetingPlan, templates: TemplateSet, today: date) -> lis
             continue
         item = row.record
         if not _prepare_problems(item, templates):
-            warnings += item_warnings(item, templates, plan.reference_date or today, today)
+            warnings += item_warnings(item, templates, plan.reference_date or today, today,
+                                      cycle)
         if meeting.date and item.meeting_date and item.meeting_date != meeting.date:
             warnings.append(Problem.at(
                 item.source, f"the report is dated for a meeting on "
@@ -176,13 +199,15 @@ def _warn(item: Item, message: str, where: str = "", blocks: bool = False) -> Pr
     return Problem.at(item.source, message, where, "warning", blocks)
 
 
-def item_warnings(item: Item, templates: TemplateSet, on: date,
-                  today: date | None = None) -> list[Problem]:
+def item_warnings(item: Item, templates: TemplateSet, on: date, today: date | None = None,
+                  cycle: CycleSettings | None = None) -> list[Problem]:
     """Warnings about one report; overdue judged against `on` (the meeting's date, as
-    the report judges it), and a separate line for timelines passed since then."""
+    the report judges it), and a separate line for timelines passed since then;
+    responses due and stale progress judged against today (cycle.responses)."""
+
     kind, sections = prepare(item, templates)
     required = _required_sections(item, kind)
-    warnings = []
+    warnings = tracker_warnings(item, today or on, cycle)
     if not item.title:
         warnings.append(_warn(item, "the report has no Title (or Subject)", "Report"))
     for section in sections:

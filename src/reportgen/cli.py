@@ -241,5 +241,61 @@ def new(what: str, path: Path, kind: str, force: bool, config: Path | None) -> N
     click.echo(str(path))
 
 
+@main.command("forward-plan")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("outputs") / "forward-plan", show_default=True,
+              help="Folder to write forward-plan.pdf/.docx/.html into.")
+@click.option("--from", "start", type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y"]),
+              help="First day of the period, and the notice's publication date "
+              "(default: today).")
+@click.option("--months", type=click.IntRange(1, 24), default=4, show_default=True,
+              help="Length of the period in months.")
+@config_option
+def forward_plan(folder: Path, out_dir: Path, start, months: int, config: Path | None) -> None:
+    """Write the notice of key decisions from the forward plan workbooks and Cabinet
+    item workbooks (Key decision Yes) under FOLDER."""
+    from datetime import date
+
+    from reportgen.cycle.notice import publish_notice
+
+    first = start.date() if start else date.today()
+    for path in publish_notice(folder, out_dir, first, months, load_house(config)):
+        click.echo(str(path))
+
+
+@main.command()
+@click.argument("meeting", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Public folder (default: outputs/<meeting workbook stem>/).")
+@click.option("--exempt-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the record of items decided in private (default: the public "
+              "folder's name with -exempt, beside it).")
+@click.option("--published", type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y"]),
+              help="Date the record is published, from which the call-in period runs "
+              "(default: the first working day after the meeting).")
+@click.option("--write-back/--no-write-back", default=True, show_default=True,
+              help="Write the decisions on scrutiny recommendations into each item's "
+              "tracker, keeping the original as <tracker>.<meeting date>.bak.xlsx.")
+@config_option
+def decisions(meeting: Path, out_dir: Path | None, exempt_dir: Path | None, published,
+              write_back: bool, config: Path | None) -> None:
+    """Write the record of decisions of an executive meeting from its Decisions sheet."""
+    from reportgen.cycle.record import publish_decisions
+
+    result = publish_decisions(meeting, out_dir or Path("outputs") / meeting.stem, exempt_dir,
+                               published.date() if published else None, load_house(config),
+                               write_back)
+    report_problems(result.warnings)
+    for path in result.written:
+        click.echo(str(path))
+    for update in result.updates:
+        for ref, cell, before, after in update.changes:
+            click.echo(f"{update.tracker.name}: {cell}: recommendation {ref}: decision "
+                       f"{before or '(empty)'} -> {after}")
+        if update.backup:
+            click.echo(f"{update.tracker.name}: the original is kept as {update.backup.name}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

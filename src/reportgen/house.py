@@ -8,7 +8,7 @@ import functools
 import mimetypes
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from reportgen.compose.templates import TemplateSet
@@ -16,6 +16,33 @@ from reportgen.errors import InputError, Problem
 
 CONFIG_NAME = "reportgen.toml"
 _SAFE_CSS_VALUE = re.compile(r"^[#\w\s,.'\"()%-]*$")
+
+
+@dataclass(frozen=True)
+class CycleSettings:
+    """[cycle] in reportgen.toml: the council's own periods around its meetings."""
+
+    call_in_working_days: int = 5  # record of decisions: working days to call a decision in
+    monitoring_interval_months: int = 6  # check: a progress update older than this is stale
+
+    @classmethod
+    def from_toml(cls, value: object, path: Path, problems: list[Problem]) -> CycleSettings:
+        names = [f.name for f in fields(cls)]
+        if not isinstance(value, dict):
+            problems.append(Problem(path, "[cycle] must be a table: expected " + ", ".join(
+                f"{n} = <whole number>" for n in names)))
+            return cls()
+        settings = {}
+        for key, number in value.items():
+            if key not in names:
+                problems.append(Problem(path, f"unknown setting [cycle] {key!r}: expected "
+                                        + " or ".join(names)))
+            elif isinstance(number, bool) or not isinstance(number, int) or not 0 < number < 100:
+                problems.append(Problem(path, f"[cycle] {key} = {number!r}: expected a whole "
+                                        "number from 1 to 99"))
+            else:
+                settings[key] = number
+        return cls(**settings)
 
 
 @dataclass
@@ -34,6 +61,7 @@ class House:
     # Folders outside the meeting's own from which workbooks may name files (a shared
     # drive of appendices); `[inputs] allowed_folders` in reportgen.toml.
     allowed_folders: tuple[Path, ...] = ()
+    cycle: CycleSettings = field(default_factory=CycleSettings)
 
     @classmethod
     def load(cls, path: Path | None = None) -> House:
@@ -55,6 +83,9 @@ class House:
         house.allowed_folders = _allowed_folders(path, inputs, problems)
         for key, value in data.items():
             attr = key.replace("-", "_")
+            if attr == "cycle":
+                house.cycle = CycleSettings.from_toml(value, path, problems)
+                continue
             if attr in _NOT_SETTINGS or not hasattr(house, attr):
                 problems.append(Problem(path, f"unknown setting {key!r}: expected one of "
                                         f"{', '.join(SETTINGS)}"))

@@ -104,7 +104,8 @@ class PackBuilder:
 
         plan = plan or self.resolve(meeting_path, out_dir, exempt_dir, formats)
         result = PackResult(plan.public_dir, plan.exempt_dir)
-        result.warnings = plan_warnings(plan, self.builder.templates, today or date.today())
+        result.warnings = plan_warnings(plan, self.builder.templates, today or date.today(),
+                                        self.builder.house.cycle)
         if strict:
             refuse_unless_ready(result.warnings)
         caches = {False: ItemCache(plan.public_dir), True: ItemCache(plan.exempt_dir)}

@@ -1,0 +1,208 @@
+"""The Decisions sheet of an executive meeting -> a record of decisions.
+
+One row per item decided (regulation 12 of the 2012 Regulations): the
+decision, reasons, alternative options rejected, conflicts of interest
+declared and dispensations, and whether it was urgent (then not subject to
+call-in). The record is published on a date (by default the first working
+day after the meeting) and the call-in period ends a number of working days
+after that ([cycle] call_in_working_days, default 5).
+
+An optional Recommendations column says what the executive decided on each
+scrutiny recommendation of the item's tracker, one per line: "SR 01:
+Accepted", "2: Partially accepted"; "All: Noted" (or a bare "Noted") covers
+every recommendation not named on another line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reportgen.cycle.days import add_working_days, next_working_day
+from reportgen.cycle.sheets import table_of
+from reportgen.errors import InputError, Problem, ProblemList
+from reportgen.house import CycleSettings
+from reportgen.model import AgendaEntry, Item, Meeting
+from reportgen.readers.cells import normalise
+from reportgen.readers.item import parse_yes_no, read_item
+from reportgen.readers.meeting import read_meeting
+from reportgen.readers.workbook import open_workbook
+
+# --- input contract: the Decisions sheet (to move into reportgen.contract) ----------------
+DECISIONS_SHEET = ("Decisions", "Record of decisions", "Decisions taken")
+DECISION_COLUMNS: dict[str, tuple[str, ...]] = {
+    "item": ("Agenda item", "Item no", "No", "Number", "#"),
+    "decision": ("Decision made", "Decisions", "Resolved", "Resolution"),
+    "reasons": ("Reasons for the decision", "Reasons for decision", "Reason"),
+    "alternatives": ("Alternative options rejected", "Alternative options considered and "
+                     "rejected", "Alternative options", "Options rejected"),
+    "interests": ("Conflicts of interest", "Conflict of interest", "Interests declared",
+                  "Declarations of interest"),
+    "dispensations": ("Dispensation", "Dispensations granted"),
+    "urgent": ("Urgent decision", "Urgency", "Not subject to call-in"),
+    "recommendations": ("Recommendation", "Decisions on recommendations",
+                        "Scrutiny recommendations", "Tracker"),
+}
+DECISIONS_REQUIRED = ("item", "decision")
+# ------------------------------------------------------------------------------------------
+
+TRACKER_DECISIONS = ("Accepted", "Partially accepted", "Not accepted", "Noted")
+ALL = "all"
+_ASSIGNMENT = re.compile(r"^(?:(?P<ref>[^:]+?)\s*:\s*)?(?P<decision>[^:]+?)$")
+
+
+def exempt_paragraph(entry: AgendaEntry, item: Item | None = None) -> int | None:
+    """The Schedule 12A paragraph that makes an agenda item exempt, None when public.
+
+    The one place the cycle decides it: the Agenda row, else (when read) the item's
+    own Exempt field; exempt when either says so."""
+    return entry.exempt_paragraph or (item.exempt_paragraph if item is not None else None)
+
+
+@dataclass
+class Decision:
+    """One item decided, as the record shows it."""
+
+    entry: AgendaEntry
+    decision: str
+    reasons: str = ""
+    alternatives: str = ""
+    interests: str = ""
+    dispensations: str = ""
+    urgent: bool = False
+    exempt_paragraph: int | None = None
+    recommendations: dict[str, str] = field(default_factory=dict)  # tracker ref -> decision
+    tracker: Path | None = None  # the item workbook to write them back into
+    cells: dict[str, str] = field(default_factory=dict)  # key -> "Decisions!C4"
+
+
+@dataclass
+class DecisionRecord:
+    """A meeting's decisions with the dates the record states."""
+
+    meeting: Meeting
+    decisions: list[Decision]
+    published: date
+    call_in_ends: date  # the last day on which a decision can be called in
+    in_force: date  # the first day a decision subject to call-in may be implemented
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def exempt(self) -> list[Decision]:
+        return [d for d in self.decisions if d.exempt_paragraph]
+
+
+def call_in_dates(published: date, settings: CycleSettings) -> tuple[date, date]:
+    """(last day of the call-in period, first day a decision may be implemented)."""
+    ends = add_working_days(published, settings.call_in_working_days)
+    return ends, next_working_day(ends)
+
+
+def read_decisions(meeting_path: Path, published: date | None = None,
+                   settings: CycleSettings | None = None, read=read_item) -> DecisionRecord:
+    """Read a meeting workbook's Decisions sheet, and the trackers of the items that
+    respond to scrutiny; raise InputError listing every problem."""
+    meeting_path = Path(meeting_path)
+    meeting = read_meeting(meeting_path)
+    if meeting.date is None:
+        raise InputError(Problem(meeting_path, "no Date: the record of decisions needs the "
+                                 "meeting's date", "Meeting"))
+    table = table_of(open_workbook(meeting_path), meeting_path, DECISIONS_SHEET,
+                     DECISION_COLUMNS, DECISIONS_REQUIRED, "one row per item decided (Item, "
+                     "Decision, Reasons, Alternatives, Interests declared, Dispensations, "
+                     "Urgent)")
+    problems = ProblemList(meeting_path)
+    by_number = {e.number: e for e in meeting.agenda}
+    decisions: list[Decision] = []
+    seen: dict[str, str] = {}
+    for row in table.rows():
+        number = row.text("item")
+        entry = by_number.get(number)
+        if entry is None:
+            problems.error(f"Item {number!r} is not on the agenda: expected one of "
+                           f"{', '.join(by_number) or 'none'}", table.name, row.cell("item"))
+            continue
+        if number in seen:
+            problems.error(f"item {number} is decided twice (also at {seen[number]}): expected "
+                           "one row per item", table.name, row.cell("item"))
+            continue
+        seen[number] = row.where("item")
+        decision = Decision(entry, row.text("decision"), row.text("reasons"),
+                            row.text("alternatives"), row.text("interests"),
+                            row.text("dispensations"), cells=row.wheres())
+        if not decision.decision:
+            problems.error(f"empty Decision for item {number}: expected what was decided",
+                           table.name, row.cell("decision"))
+        urgent = row.text("urgent")
+        decision.urgent = bool(urgent) and parse_yes_no(urgent) is not False
+        if urgent and parse_yes_no(urgent) is None:
+            problems.error(f"Urgent {urgent!r}: expected Yes (not subject to call-in) or No",
+                           table.name, row.cell("urgent"))
+        _read_item_side(decision, row.text("recommendations"), read, problems)
+        decisions.append(decision)
+    problems.raise_if_errors()
+    published = published or next_working_day(meeting.date)
+    ends, in_force = call_in_dates(published, settings or CycleSettings())
+    return DecisionRecord(meeting, decisions, published, ends, in_force, problems.warnings)
+
+
+def _read_item_side(decision: Decision, assignments: str, read, problems: ProblemList) -> None:
+    """Exempt status from the item too; the tracker decisions checked against its refs."""
+    where = decision.cells.get("recommendations", "Decisions")
+    item = None
+    if decision.entry.report is not None:
+        try:
+            item = read(decision.entry.report)
+        except InputError as exc:
+            problems.items += exc.problems
+            return
+    decision.exempt_paragraph = exempt_paragraph(decision.entry, item)
+    if not decision.reasons and not decision.exempt_paragraph:
+        problems.warn(f"item {decision.entry.number} has no Reasons: regulation 12 asks the record "
+                      "to give the reasons for each decision", *_split(decision.cells.get(
+                          "reasons", decision.cells["item"])))
+    refs = [r.ref for r in item.recommendations] if item is not None else []
+    if assignments and not refs:
+        problems.error(f"item {decision.entry.number} has recommendation decisions but its report "
+                       "has no Recommendations sheet to write them into", *_split(where))
+    elif refs and not assignments:
+        problems.warn(f"item {decision.entry.number} responds to scrutiny (its workbook has a "
+                      "Recommendations sheet) but no decision per recommendation is given: "
+                      "its tracker is not updated", *_split(where))
+    elif refs:
+        try:
+            decision.recommendations = assign(assignments, refs)
+        except ValueError as exc:
+            problems.error(str(exc), *_split(where))
+        decision.tracker = decision.entry.report
+
+
+def assign(text: str, refs: list[str]) -> dict[str, str]:
+    """"SR 01: Accepted\\nAll: Noted" -> {ref: decision} over refs, in the tracker's
+    spelling; ValueError saying what was expected."""
+    wanted = {normalise(r): r for r in refs}
+    canonical = {normalise(d): d for d in TRACKER_DECISIONS}
+    named: dict[str, str] = {}
+    rest = ""
+    for line in [p.strip() for p in re.split(r"[\n;]", text) if p.strip()]:
+        match = _ASSIGNMENT.match(line)
+        word = canonical.get(normalise(match.group("decision"))) if match else None
+        if word is None:
+            raise ValueError(f"{line!r}: expected 'Ref: decision' with a decision of "
+                             f"{', '.join(TRACKER_DECISIONS)}")
+        ref = match.group("ref")
+        if ref is None or normalise(ref) == ALL:
+            rest = word
+        elif normalise(ref) not in wanted:
+            raise ValueError(f"{line!r}: no recommendation {ref!r} in the tracker; its refs are "
+                             f"{', '.join(refs)}")
+        else:
+            named[wanted[normalise(ref)]] = word
+    return {ref: named.get(ref, rest) for ref in refs if named.get(ref, rest)}
+
+
+def _split(where: str) -> tuple[str | None, str | None]:
+    sheet, _, cell = where.partition("!")
+    return sheet or None, cell or None
