@@ -86,8 +86,9 @@ def merge(parts: list[PartSource], title: str, lang: str = "en-GB") -> Pdf:
     outlines: list[tuple[list, int, PartSource]] = []
     for part in parts:
         first = len(out.pages)
-        for page in part.pdf.pages:
-            out.pages.append(page)
+        # Unlike pages.append, this brings the pages' form fields, layers and named
+        # destinations with them; bookmarks are rebuilt below, under their part.
+        out.add_pages_from(part.pdf, outlines="ignore")
         outlines.append((_outline_of(part.pdf), first, part))
         if part.tagged:
             next_key = _graft_tree(out, part.pdf, document, first, next_key, nums)
@@ -273,6 +274,7 @@ def _placement(page: pikepdf.Page) -> tuple[float, ...]:
 
 def to_bytes(pdf: Pdf) -> bytes:
     out = io.BytesIO()
-    pdf.save(out, deterministic_id=True, compress_streams=True,
+    # PDF/UA-1 is built on PDF 1.7; pikepdf would write the lowest version that fits.
+    pdf.save(out, deterministic_id=True, compress_streams=True, min_version="1.7",
              object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
