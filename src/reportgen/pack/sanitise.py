@@ -77,10 +77,10 @@ def sanitise(pdf: Pdf, name: Path | str = "PDF") -> list[str]:
         raise InputError(Problem(name, f"has {cleaner.redactions} redaction mark(s) that were "
                                  "never applied: the text under them is still in the file; "
                                  "apply the redactions and save it again"))
-    return removed_words(cleaner.removed)
+    return _removed_words(cleaner.removed)
 
 
-def removed_words(counts: Counter) -> list[str]:
+def _removed_words(counts: Counter) -> list[str]:
     return [f"{counts[key]} {words[counts[key] != 1]}" for key, words in _WORDS.items()
             if counts[key]]
 
@@ -115,7 +115,7 @@ class _Cleaner:
         if not isinstance(names, Dictionary):
             return
         if "/JavaScript" in names:
-            self.removed["script"] += max(1, len(_name_tree_values(names.JavaScript)))
+            self.removed["script"] += len(_name_tree_values(names.JavaScript))
             del names["/JavaScript"]
         if "/EmbeddedFiles" in names:
             for spec in _name_tree_values(names.EmbeddedFiles):

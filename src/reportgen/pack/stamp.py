@@ -5,7 +5,10 @@ number looks exactly like one a report draws itself. Each stamp page is laid
 out at the size its target page is shown at (pack.merge.displayed_size: the
 crop box, turned by /Rotate), one named @page per distinct size, so the
 stylesheet's margins put the mark at the top right and the number at the
-bottom centre of any page: A4 landscape, A3, rotated or cropped.
+bottom centre of any page: A4 landscape, A3, rotated or cropped. (Placing a
+mark and a number as two loose pieces would need the footer's margins and
+fonts restated in Python; this way the stylesheet stays the one place for
+them.) pack.merge.stamp() puts each stamp page on its page, turned upright.
 """
 
 from __future__ import annotations
