@@ -25,7 +25,7 @@ from pathlib import Path
 from reportgen.build import FORMATS, Builder
 from reportgen.compose.meeting import compose_front_sheet, compose_index
 from reportgen.errors import InputError, Problem
-from reportgen.pack.appendix import Appendix, inspect_appendix
+from reportgen.pack.appendix import Appendix, read_appendix, read_pdf_report
 from reportgen.pack.publish import Stage
 from reportgen.pack.render import (
     CACHE_FOLDER,
@@ -197,10 +197,9 @@ class PackBuilder:
             try:
                 if row.kind == REPORT and row.report_format == PDF:
                     item.output = _pdf_report(row, result)
-                for appendix in row.appendices:
-                    item.appendices.append(inspect_appendix(
-                        appendix.path, f"Agenda Item {row.number}, {appendix.label}",
-                        result.warnings))
+                for n, appendix in enumerate(row.appendices):
+                    item.appendices.append(read_appendix(
+                        appendix.path, row.number, n, result.warnings, appendix.title))
             except InputError as exc:
                 problems += exc.problems
                 continue
@@ -215,7 +214,14 @@ class PackBuilder:
         files. Front sheets, stamps and stamped reports are cached like the reports."""
         import pikepdf
 
-        from reportgen.pack.merge import merge, open_part, stamp, to_bytes
+        from reportgen.pack.merge import (
+            displayed_size,
+            merge,
+            open_part,
+            stamp,
+            to_bytes,
+            ua_warning,
+        )
         from reportgen.pack.stamp import stamp_html, stamp_pdf
 
         front = self._front_sheet(plan, pack, items, cache)
@@ -227,18 +233,21 @@ class PackBuilder:
             labels += [""] * item.report_pages
             for appendix in item.appendices:
                 labels += [appendix.label] * appendix.pages
-        html = stamp_html(self.builder, first_item_page, labels)
+        parts = [open_part(front, name="the front sheet")]
+        for item in items:
+            if item.output is not None:
+                parts.append(open_part(item.output.files["pdf"], item.plan.bookmark,
+                                       name=item.plan.entry.report.name))
+            parts += [open_part(a.data, a.bookmark, item.plan.bookmark, a.path.name)
+                      for a in item.appendices]
+        merged = merge(parts, title)
+        if (warning := ua_warning(PACK_FILES[pack], parts)) is not None:
+            result.warnings.append(warning)
+        sizes = [displayed_size(page) for page in merged.pages[first_item_page - 1:]]
+        html = stamp_html(self.builder, first_item_page, labels, sizes)
         stamps = (pikepdf.open(io.BytesIO(cache.blob(
             blob_key("stamps", html), lambda: to_bytes(stamp_pdf(self.builder, html)))))
                   if labels else None)
-        parts = [open_part(front)]
-        for item in items:
-            if item.output is not None:
-                parts.append(open_part(item.output.files["pdf"], item.plan.bookmark))
-            parts += [open_part(a.data, f"{a.label.split(', ')[-1]} \u2013 {t.title}",
-                                item.plan.bookmark)
-                      for a, t in zip(item.appendices, item.plan.appendices, strict=True)]
-        merged = merge(parts, title)
         if stamps is not None:
             stamp(merged, list(range(first_item_page - 1, len(merged.pages))), stamps)
         folder = EXEMPT if pack == EXEMPT else PUBLIC
@@ -308,9 +317,8 @@ class PackBuilder:
 
 def _pdf_report(row: ItemPlan, result: PackResult) -> ItemOutput:
     """A finished PDF in the Report column: included as it is (made safe to publish)."""
-    appendix = inspect_appendix(row.entry.report, f"Agenda Item {row.number}",
-                                result.warnings)
-    return ItemOutput({"pdf": appendix.data}, appendix.pages, row.title, key=row.cache_key)
+    report = read_pdf_report(row.entry.report, result.warnings)
+    return ItemOutput({"pdf": report.data}, report.pages, row.title, key=row.cache_key)
 
 
 def refuse_unless_ready(warnings: list[Problem]) -> None:

@@ -5,7 +5,18 @@ and with it the accessibility of the result. merge() copies the pages and
 the tag trees: each tagged part becomes a Part under one Document element,
 its marked-content keys (StructParents) moved past the parts before it.
 Outlines are rebuilt with the parts' bookmarks at their new pages.
+
+The result claims PDF/UA-1 (XMP pdfuaid:part, which WeasyPrint writes for
+each report) only when every part is tagged: an untagged appendix or a
+scanned PDF report leaves pages no screen reader can follow, so the claim is
+dropped and untagged_parts() names the parts that stopped it.
+
 stamp() then draws page numbers and marks on pages as pagination artifacts.
+Each stamp page is laid out (pack.stamp) at the size of the page it goes on
+as the reader sees it: its crop box, turned by its /Rotate. stamp() puts it
+on the crop box's corner and turns it back, so the mark sits at the top right
+and the number at the bottom centre of what is shown, upright, on landscape,
+A3, rotated and cropped pages alike.
 """
 
 from __future__ import annotations
@@ -15,6 +26,8 @@ from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
+
+from reportgen.errors import Problem
 
 
 @dataclass
@@ -28,20 +41,41 @@ class PartSource:
     tagged: bool
     bookmark: str = ""
     nest_under: str = ""
+    name: str = ""  # the file it came from, for messages
 
 
-def _is_tagged(pdf: Pdf) -> bool:
+def is_tagged(pdf: Pdf) -> bool:
+    """True when pdf has a structure tree and says its content is marked."""
     mark = pdf.Root.get("/MarkInfo")
-    return "/StructTreeRoot" in pdf.Root and bool(mark and mark.get("/Marked"))
+    return "/StructTreeRoot" in pdf.Root and isinstance(mark, Dictionary) and bool(
+        mark.get("/Marked"))
 
 
-def open_part(data: bytes | str, bookmark: str = "", nest_under: str = "") -> PartSource:
+def open_part(data: bytes | str, bookmark: str = "", nest_under: str = "",
+              name: str = "") -> PartSource:
     pdf = Pdf.open(io.BytesIO(data) if isinstance(data, bytes) else data)
-    return PartSource(pdf, _is_tagged(pdf), bookmark, nest_under)
+    return PartSource(pdf, is_tagged(pdf), bookmark, nest_under, name)
+
+
+def untagged_parts(parts: list[PartSource]) -> list[str]:
+    """The names of the parts that stop a merge of them claiming PDF/UA."""
+    return [part.name or f"part {number}" for number, part in enumerate(parts, 1)
+            if not part.tagged]
+
+
+def ua_warning(target: str, parts: list[PartSource]) -> Problem | None:
+    """ "agenda-pack.pdf: warning: not PDF/UA: x.pdf is untagged", or None."""
+    names = untagged_parts(parts)
+    if not names:
+        return None
+    verb = "is" if len(names) == 1 else "are"
+    return Problem(target, f"not PDF/UA: {', '.join(names)} {verb} untagged",
+                   severity="warning")
 
 
 def merge(parts: list[PartSource], title: str, lang: str = "en-GB") -> Pdf:
-    """One PDF of the parts' pages in order, with one merged structure tree."""
+    """One PDF of the parts' pages in order, with one merged structure tree,
+    titled and in lang; it claims PDF/UA-1 only when untagged_parts(parts) is empty."""
     out = pikepdf.new()
     document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
     tree = out.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array([document]),
@@ -52,8 +86,9 @@ def merge(parts: list[PartSource], title: str, lang: str = "en-GB") -> Pdf:
     outlines: list[tuple[list, int, PartSource]] = []
     for part in parts:
         first = len(out.pages)
-        for page in part.pdf.pages:
-            out.pages.append(page)
+        # Unlike pages.append, this brings the pages' form fields, layers and named
+        # destinations with them; bookmarks are rebuilt below, under their part.
+        out.add_pages_from(part.pdf, outlines="ignore")
         outlines.append((_outline_of(part.pdf), first, part))
         if part.tagged:
             next_key = _graft_tree(out, part.pdf, document, first, next_key, nums)
@@ -67,7 +102,7 @@ def merge(parts: list[PartSource], title: str, lang: str = "en-GB") -> Pdf:
     out.Root.MarkInfo = Dictionary(Marked=True)
     out.Root.Lang = pikepdf.String(lang)
     out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-    _copy_metadata(out, parts[0].pdf, title)
+    _write_metadata(out, title, claim_ua=not untagged_parts(parts))
     _rebuild_outline(out, outlines)
     return out
 
@@ -114,9 +149,15 @@ def _copy(out: Pdf, obj):
     return obj
 
 
-def _copy_metadata(out: Pdf, first: Pdf, title: str) -> None:
-    if "/Metadata" in first.Root:
-        out.Root.Metadata = out.copy_foreign(first.Root.Metadata)
+def _write_metadata(out: Pdf, title: str, claim_ua: bool) -> None:
+    """XMP and document information written afresh: nothing of a part's own
+    metadata (its title, its PDF/UA claim) is carried over by mistake."""
+    # No editor stamp: it would add the time of the build and change the bytes.
+    with out.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+        if claim_ua:
+            xmp["pdfuaid:part"] = "1"
+        xmp["dc:title"] = title
+        xmp["pdf:Producer"] = "reportgen"
     out.docinfo = out.make_indirect(Dictionary(Title=pikepdf.String(title),
                                                Producer=pikepdf.String("reportgen")))
 
@@ -167,10 +208,18 @@ def _rebuild_outline(out: Pdf, outlines: list[tuple[list, int, PartSource]]) -> 
             (parent.children if parent is not None else outline.root).append(wrapper)
 
 
+def displayed_size(page: pikepdf.Page) -> tuple[float, float]:
+    """Width and height of the page as a reader sees it: crop box, turned by /Rotate."""
+    x0, y0, x1, y1 = _visible_box(page)
+    turned = _rotation(page) in (90, 270)
+    return (y1 - y0, x1 - x0) if turned else (x1 - x0, y1 - y0)
+
+
 def stamp(target: Pdf, pages: list[int], stamps: Pdf, first_stamp: int = 0) -> None:
     """Draw stamps.pages[first_stamp + i] over target.pages[pages[i]] as an artifact.
 
-    The stamp is centred horizontally on pages wider or narrower than it.
+    Each stamp page should have the displayed_size() of its target page: its
+    lower left corner goes on the lower left corner of what the reader sees.
     """
     for offset, number in enumerate(pages):
         page = target.pages[number]
@@ -179,18 +228,53 @@ def stamp(target: Pdf, pages: list[int], stamps: Pdf, first_stamp: int = 0) -> N
         # Named by page, not at random, so the same inputs give the same bytes; pages
         # may share one resource dictionary, so the name must differ per page.
         name = page.add_resource(form, Name.XObject, Name(f"/RGStamp{number}"))
-        box = page.mediabox
-        dx = (float(box[2]) - float(box[0]) - float(source.mediabox[2])) / 2 + float(box[0])
-        dy = float(box[1])
-        content = (f"/Artifact <</Type /Pagination>> BDC q 1 0 0 1 {dx:.2f} {dy:.2f} cm "
+        matrix = " ".join(f"{v:.2f}" for v in _placement(page))
+        content = (f"/Artifact <</Type /Pagination>> BDC q {matrix} cm "
                    f"{name} Do Q EMC\n").encode()
         page.contents_coalesce()
         page.contents_add(pikepdf.Stream(target, b"q\n"), prepend=True)
         page.contents_add(pikepdf.Stream(target, b"Q\n" + content))
 
 
+def _visible_box(page: pikepdf.Page) -> tuple[float, float, float, float]:
+    """The crop box inside the media box (what viewers show), in user space."""
+    def box(value) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = (float(v) for v in value)
+        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+    media = box(page.mediabox)
+    crop = box(page.cropbox)  # pikepdf falls back to the media box
+    inside = (max(media[0], crop[0]), max(media[1], crop[1]),
+              min(media[2], crop[2]), min(media[3], crop[3]))
+    return inside if inside[0] < inside[2] and inside[1] < inside[3] else media
+
+
+def _rotation(page: pikepdf.Page) -> int:
+    """/Rotate (inherited from the page tree too) as 0, 90, 180 or 270."""
+    try:
+        turn = int(page.rotation)
+    except (TypeError, ValueError, pikepdf.PdfError):
+        return 0
+    return turn % 360 if turn % 90 == 0 else 0  # viewers ignore other angles
+
+
+def _placement(page: pikepdf.Page) -> tuple[float, ...]:
+    """The matrix taking a stamp laid out upright at displayed_size() onto the page.
+
+    A page with /Rotate r is shown turned r degrees clockwise, so the stamp's
+    lower left corner goes on the corner that is shown lower left, and it is
+    turned r degrees anticlockwise to be upright when shown.
+    """
+    x0, y0, x1, y1 = _visible_box(page)
+    return {0: (1, 0, 0, 1, x0, y0),
+            90: (0, 1, -1, 0, x1, y0),
+            180: (-1, 0, 0, -1, x1, y1),
+            270: (0, -1, 1, 0, x0, y1)}[_rotation(page)]
+
+
 def to_bytes(pdf: Pdf) -> bytes:
     out = io.BytesIO()
-    pdf.save(out, deterministic_id=True, compress_streams=True,
+    # PDF/UA-1 is built on PDF 1.7; pikepdf would write the lowest version that fits.
+    pdf.save(out, deterministic_id=True, compress_streams=True, min_version="1.7",
              object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
