@@ -177,7 +177,7 @@ def _resolve_row(meeting: Meeting, entry: AgendaEntry, house: House,
                  problems: list[Problem], warnings: list[Problem]) -> ItemPlan:
     if entry.heading:
         return ItemPlan(entry, HEADING)
-    stem = _stem(entry)
+    stem = item_stem(entry)
     appendices = tuple(
         AppendixPlan(letter=_letter(n), path=p,
                      title=_appendix_title(p, entry.appendix_titles[n]
@@ -271,7 +271,8 @@ def _letter(n: int) -> str:
     return chr(ord("A") + n % 26) * (n // 26 + 1)
 
 
-def _stem(entry: AgendaEntry) -> str:
+def item_stem(entry: AgendaEntry) -> str:
+    """An agenda row's output name: "04-shared-services"."""
     number = entry.number.zfill(2) if entry.number.isdigit() else slug(entry.number, 10)
     return f"{number}-{slug(entry.title)}"
 

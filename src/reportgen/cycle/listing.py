@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from reportgen.compose.meeting import item_stem
 from reportgen.cycle.days import next_working_day
 from reportgen.cycle.deadlines import publication_deadline
 from reportgen.cycle.decisions import exempt_paragraph
 from reportgen.model import Meeting
+from reportgen.plan import item_stem
 from reportgen.readers.meeting import read_meeting
 
 PUBLIC_PACKS = (("agenda-pack.pdf", "Agenda pack"),

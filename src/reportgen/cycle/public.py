@@ -19,12 +19,12 @@ from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 from reportgen.build import Builder
-from reportgen.compose.meeting import slug
 from reportgen.cycle.days import long_date
 from reportgen.cycle.listing import Link, PublishedMeeting, published_meeting
 from reportgen.cycle.publish import compose_document, write_all
 from reportgen.errors import InputError, Problem
 from reportgen.house import House
+from reportgen.plan import slug
 from reportgen.writers.reproducible import build_time
 
 INDEX, CALENDAR, FEED = "index.html", "meetings.ics", "feed.atom"
