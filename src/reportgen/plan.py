@@ -259,8 +259,8 @@ def _appendix_title(path: Path, given: str) -> str:
             title = str(pdf.docinfo.get("/Title", "")).strip()
             if not title and "/Metadata" in pdf.Root:
                 title = (pdf.open_metadata().get("dc:title") or "").strip()
-    except (pikepdf.PdfError, OSError, ValueError):
-        title = ""  # the pack reports an unreadable PDF, by cell
+    except (pikepdf.PdfError, pikepdf.PasswordError, OSError, ValueError):
+        title = ""  # the pack reports an unreadable or protected PDF, by cell
     title = " ".join(title.split())
     if re.fullmatch(r"(?i)(appendix|annex)\s*\w?|untitled.*|microsoft word.*", title):
         title = ""  # a placeholder title says nothing

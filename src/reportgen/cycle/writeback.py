@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from reportgen.contract import RECOMMENDATIONS
 from reportgen.errors import InputError, Problem
 from reportgen.output import atomic_path
-from reportgen.readers.item import RECOMMENDATION_COLUMNS
 from reportgen.readers.workbook import find_sheet, read_table
 
 TRACKER_SHEET = ("Recommendations", "Recommendation", "Tracker")  # as readers.item finds it
@@ -58,7 +58,7 @@ def write_back(tracker: Path, decisions: dict[str, str], stamp: date,
     if ws is None:
         raise InputError(Problem(tracker, "no Recommendations sheet to write decisions into"))
     _refuse_formulas(tracker, wb)
-    table = read_table(ws, RECOMMENDATION_COLUMNS, required=("recommendation",))
+    table = read_table(ws, RECOMMENDATIONS.synonym_map(), required=RECOMMENDATIONS.required)
     column = table.column("decision")
     index = column.index if column else _add_decision_column(ws, table)
     update = TrackerUpdate(tracker)
