@@ -48,9 +48,7 @@ def read_ods(path: Path, handle, package: zipfile.ZipFile) -> Book:
             package.read("META-INF/manifest.xml")[:1_000_000]:
         raise refuse(path, _PASSWORD)
     tables = _scan_content(path, package)
-    book = _read_calamine(path, handle, {t.name: t for t in tables}, DAMAGED)
-    book.hidden_sheets = [t.name for t in tables if t.hidden]
-    return book
+    return _read_calamine(path, handle, {t.name: t for t in tables}, DAMAGED)
 
 
 def read_xls(path: Path, handle) -> Book:
@@ -72,6 +70,7 @@ def _read_calamine(path: Path, handle, scans: dict[str, _Table], damaged: str) -
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     try:
+        handle.seek(0)
         workbook = CalamineWorkbook.from_filelike(handle)
     except PasswordError:
         raise refuse(path, _PASSWORD) from None
