@@ -22,32 +22,29 @@ RECS_PART = "xl/worksheets/sheet2.xml"  # minimal_item's second sheet: Recommend
 
 # -- not workbooks ---------------------------------------------------------------
 def fifo(folder: Path) -> Path:
-    path = folder / "item.xlsx"
-    os.mkfifo(path)
-    return path
+    return _made(folder / "item.xlsx", os.mkfifo)
 
 
 def dev_zero(folder: Path) -> Path:
-    path = folder / "item.xlsx"
-    path.symlink_to("/dev/zero")
-    return path
+    return _made(folder / "item.xlsx", lambda path: path.symlink_to("/dev/zero"))
 
 
 def folder_named_xlsx(folder: Path) -> Path:
-    path = folder / "item.xlsx"
-    path.mkdir()
-    return path
+    return _made(folder / "item.xlsx", Path.mkdir)
 
 
 def pdf_named_xlsx(folder: Path) -> Path:
-    path = folder / "item.xlsx"
-    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
-    return path
+    return _made(folder / "item.xlsx", lambda path: path.write_bytes(
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"))
 
 
 def html_named_xls(folder: Path) -> Path:
-    path = folder / "item.xls"
-    path.write_text("<html><body><table><tr><td>Ref</td></tr></table></body></html>")
+    return _made(folder / "item.xls", lambda path: path.write_text(
+        "<html><body><table><tr><td>Ref</td></tr></table></body></html>"))
+
+
+def _made(path: Path, make) -> Path:
+    make(path)
     return path
 
 
@@ -285,7 +282,7 @@ def xls_item(folder: Path, sheets: dict[str, list[list]] | None = None,
     tail = record(0x00FC, sst) + record(0x000A, b"")
     offset = len(head) + sum(len(r) for r in sheet_records) + len(tail)
     placed = []
-    for (name, data), sheet in zip(substreams, sheet_records, strict=True):
+    for (_, data), sheet in zip(substreams, sheet_records, strict=True):
         placed.append(sheet[:4] + struct.pack("<I", offset) + sheet[8:])
         offset += len(data)
     stream = head + b"".join(placed) + tail + b"".join(d for _, d in substreams)

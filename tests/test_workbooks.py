@@ -20,7 +20,7 @@ from reportgen.readers.workbook import open_workbook, read_table
 
 from . import hostile
 from .conftest import make_workbook, minimal_item, run
-from .corpus import REC_HEADER, item
+from .corpus import REC_HEADER, edit, item
 
 
 @pytest.fixture(autouse=True)
@@ -290,3 +290,29 @@ def test_batch_skips_a_fifo_named_like_a_meeting(tmp_path):
     os.mkfifo(tmp_path / "meeting.xlsx")
     result = run("batch", tmp_path, "-o", tmp_path / "out")
     assert result.exit_code == 1 and "no meeting workbooks" in result.output
+
+
+def test_visible_sheet_titles_in_every_format(tmp_path):
+    from reportgen.readers.formats import visible_sheet_titles
+    from reportgen.readers.meeting import is_meeting_workbook
+
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+    ods = hostile.ods_item(tmp_path / "a", hidden_sheets=("Sections",))
+    xls = hostile.xls_item(tmp_path / "b")
+    xlsx = hostile.hidden_things(tmp_path / "c")
+    assert visible_sheet_titles(ods) == ["Report", "Recommendations"]
+    assert visible_sheet_titles(xls) == ["Report", "Recommendations", "Sections"]
+    assert "Sections" not in visible_sheet_titles(xlsx)
+    assert visible_sheet_titles(hostile.pdf_named_xlsx(tmp_path)) == []
+    meeting = hostile.ods_item(tmp_path, {"Meeting": [["Field", "Value"], ["Date", "1 May"]],
+                                          "Agenda": [["Item", "Title"], [1, "Apologies"]]})
+    assert is_meeting_workbook(meeting) and not is_meeting_workbook(ods)
+
+
+def test_a_hidden_report_sheet_is_named_in_the_error(tmp_path):
+    path = edit(item(tmp_path), lambda wb: setattr(wb["Report"], "sheet_state", "hidden"))
+    result = run("check", path)
+    assert result.exit_code == 1
+    assert ("item.xlsx: no Report sheet: expected a sheet named Report with Field | Value rows "
+            "(the sheet 'Report' is hidden in Excel") in result.output
