@@ -10,12 +10,12 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from reportgen.check import PLACEHOLDERS
 from reportgen.compose import markup
 from reportgen.errors import InputError
 from reportgen.files import read_limited, require_regular_file, resolve_input, sniff
 from reportgen.readers import xlsx
 from reportgen.readers.cells import clean_text, clean_text_report, normalise, split_lines
+from reportgen.readers.placeholders import PLACEHOLDERS
 from reportgen.readers.workbook import open_workbook, read_table
 
 from . import hostile

@@ -92,7 +92,9 @@ class Book:
     def sheet_suspects(self, known: Iterable[str]) -> list[Problem]:
         """A warning per visible sheet whose name is none of known but close to one
         ("Recomendations"): it is probably meant to be that sheet, and is not read."""
-        names = {normalise(n): n for n in known}
+        names: dict[str, str] = {}
+        for name in known:  # the first of synonyms is the name to suggest
+            names.setdefault(normalise(name), name)
         found = []
         for sheet in self.sheets:
             key = normalise(sheet.title)
