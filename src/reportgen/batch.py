@@ -37,10 +37,13 @@ class MeetingOutcome:
 def find_meetings(folder: Path) -> list[Path]:
     """Every workbook with a Meeting sheet under folder (Excel lock files and
     hidden or underscore folders skipped)."""
+    from reportgen.readers.formats import SUFFIXES
     from reportgen.readers.meeting import is_meeting_workbook
 
     found = []
-    for path in sorted(Path(folder).rglob("*.xlsx")):
+    for path in sorted(Path(folder).rglob("*")):
+        if path.suffix.lower() not in SUFFIXES:
+            continue
         parts = path.relative_to(folder).parts
         if path.name.startswith(("~$", ".")) or any(p.startswith((".", "_")) for p in parts):
             continue

@@ -83,7 +83,7 @@ class Checker:
     def check(self, paths: list[Path]) -> CheckReport:
         from reportgen.readers.meeting import is_meeting_workbook
 
-        books = [p.resolve() for p in workbooks_under(paths)]
+        books = [p.absolute() for p in workbooks_under(paths)]  # named as given
         if not books:
             self.report.problems.append(Problem(
                 ", ".join(str(p) for p in paths), "no workbooks here: expected .xlsx, .xlsm, "
@@ -94,10 +94,10 @@ class Checker:
         for path in meetings:
             self.check_meeting(path)
         for path in books:
-            if path in self._seen:
+            if path.resolve() in self._seen:
                 continue
             if is_forward_plan(path):
-                self._seen.add(path)
+                self._seen.add(path.resolve())
                 try:
                     read_forward_plan(path)
                 except InputError as exc:
@@ -107,7 +107,7 @@ class Checker:
         return self.report
 
     def check_meeting(self, path: Path) -> None:
-        self._seen.add(path)
+        self._seen.add(path.resolve())
         try:
             plan = resolve_meeting(path, self.house, Path("outputs") / path.stem)
         except InputError as exc:
@@ -129,7 +129,7 @@ class Checker:
     def check_item(self, path: Path) -> None:
         from reportgen.readers.item import read_item
 
-        self._seen.add(path)
+        self._seen.add(path.resolve())
         try:
             item = read_item(path)
         except InputError as exc:

@@ -57,11 +57,14 @@ def _kind(mode: int) -> str:
 
 
 def require_regular_file(path: Path, source: Path | str, where: str = "", *,
-                         what: str = "file") -> None:
+                         what: str = "file", typed: str | None = None) -> None:
     """Raise InputError naming source and where unless path (after symbolic links)
     is an existing regular file. Never opens it, so a FIFO cannot block. what
-    names the file in messages ("item workbook", "appendix")."""
-    name = f"{what} {Path(path).name!r}"
+    and typed name the file in messages ("item workbook", "items/a.xlsx")."""
+    if typed is not None:
+        name = f"{what} {typed!r}"
+    else:
+        name = "this file" if Path(path) == Path(source) else f"{what} {Path(path).name!r}"
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
@@ -128,5 +131,5 @@ def resolve_input(text: str, base: Path, allowed: Sequence[Path], where: str,
         raise _fail(source, where, f"{what} {typed!r} is outside the folders reportgen reads from "
                     f"({shown}): move the file there, or list its folder under "
                     "[inputs] allowed_folders in reportgen.toml")
-    require_regular_file(path, source, where, what=what)
+    require_regular_file(path, source, where, what=what, typed=typed)
     return path

@@ -17,12 +17,14 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from reportgen.files import MAX_COLUMNS, MAX_ROWS
-from reportgen.readers.package import DAMAGED, check_package, local, stream_elements
+from reportgen.readers.package import DAMAGED, check_package, forget, local, stream_elements
 from reportgen.readers.workbook import Book, make_sheet, refuse
 
 _PASSWORD = ("the workbook is password-protected: remove the password in Excel or "
              "LibreOffice and save it again")
 _HIDDEN = ("collapse", "filter")
+_ODS_TAGS = ("style", "table-properties", "table", "table-row", "table-column", "table-cell",
+             "covered-table-cell")
 _XLS_DAMAGED = ("this legacy .xls workbook is damaged and cannot be read: open it in Excel or "
                 "LibreOffice and save it as .xlsx")
 
@@ -47,10 +49,8 @@ def read_ods(path: Path, handle, package: zipfile.ZipFile) -> Book:
     if "META-INF/manifest.xml" in package.namelist() and b"encryption-data" in \
             package.read("META-INF/manifest.xml")[:1_000_000]:
         raise refuse(path, _PASSWORD)
-    tables = _scan_content(path, package)
-    book = _read_calamine(path, handle, {t.name: t for t in tables}, DAMAGED)
-    book.hidden_sheets = [t.name for t in tables if t.hidden]
-    return book
+    tables = scan_tables(path, package)
+    return _read_calamine(path, handle, {t.name: t for t in tables}, DAMAGED)
 
 
 def read_xls(path: Path, handle) -> Book:
@@ -72,6 +72,7 @@ def _read_calamine(path: Path, handle, scans: dict[str, _Table], damaged: str) -
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     try:
+        handle.seek(0)
         workbook = CalamineWorkbook.from_filelike(handle)
     except PasswordError:
         raise refuse(path, _PASSWORD) from None
@@ -109,7 +110,7 @@ def _check_limits(path: Path, title: str, rows: int, columns: int) -> None:
                      "split the sheet", title)
 
 
-def _scan_content(path: Path, package: zipfile.ZipFile) -> list[_Table]:
+def scan_tables(path: Path, package: zipfile.ZipFile) -> list[_Table]:
     """Each table's real extent (repeats counted), hidden rows and columns, and
     whether the table itself is hidden, from content.xml read as a stream."""
     hidden_styles: set[str] = set()
@@ -117,12 +118,10 @@ def _scan_content(path: Path, package: zipfile.ZipFile) -> list[_Table]:
     row = column = 0
     table: _Table | None = None
     style = ""
-    open_elements = []
-    for event, tag, element in stream_elements(path, package, "content.xml",
-                                               ("start", "end")):
+    for event, tag, element in stream_elements(path, package, "content.xml", ("start", "end"),
+                                               _ODS_TAGS):
         attributes = element.attrib
         if event == "start":
-            open_elements.append(element)
             if tag == "style":
                 style = local(attributes, "name") or ""
             elif tag == "table-properties" and local(attributes, "display") == "false":
@@ -135,7 +134,6 @@ def _scan_content(path: Path, package: zipfile.ZipFile) -> list[_Table]:
             elif tag == "table-row" and table is not None:
                 column = 0
             continue
-        open_elements.pop()
         if table is None:
             continue
         if tag == "table-column":
@@ -153,7 +151,7 @@ def _scan_content(path: Path, package: zipfile.ZipFile) -> list[_Table]:
                 table.rows = max(table.rows, row + 1)
                 _check_limits(path, table.name, row + 1, column + repeat)
             column += repeat
-            element.clear()
+            forget(element)
         elif tag == "table-row":
             repeat = _repeat(attributes, "number-rows-repeated")
             if table.rows == row + 1 and repeat > 1:  # a row holding values, repeated
@@ -162,7 +160,7 @@ def _scan_content(path: Path, package: zipfile.ZipFile) -> list[_Table]:
             if local(attributes, "visibility") in _HIDDEN and table.rows > row:
                 table.hidden_rows.update(range(row + 1, row + 1 + repeat))
             row += repeat
-            open_elements[-1].remove(element)  # keeps memory flat however many rows
+            forget(element)
         elif tag == "table":
             table = None
             column = 0

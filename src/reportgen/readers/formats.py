@@ -117,3 +117,40 @@ def _open_ole(path: Path, handle) -> Book:
 
     handle.seek(0)
     return read_xls(path, handle)
+
+
+def visible_sheet_titles(path: Path) -> list[str]:
+    """The titles of a workbook's visible sheets, read without its cells where the
+    format allows; [] for anything that is not a readable workbook. For finding
+    meeting workbooks among many files."""
+    from reportgen.errors import InputError
+
+    try:
+        with open_regular(path, path) as handle:
+            head = handle.read(8)
+            handle.seek(0)
+            if head.startswith(b"PK"):
+                return _package_titles(path, handle)
+    except (InputError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return []
+    if head.startswith(_OLE_MAGIC):
+        try:
+            return [sheet.title for sheet in open_any(path).sheets]
+        except InputError:
+            return []
+    return []
+
+
+def _package_titles(path: Path, handle) -> list[str]:
+    from reportgen.readers.package import check_package
+
+    package = zipfile.ZipFile(handle)
+    check_package(path, package)
+    if "mimetype" in package.namelist():
+        from reportgen.readers.calamine_books import scan_tables
+
+        return [t.name for t in scan_tables(path, package) if not t.hidden]
+    from reportgen.readers.xlsx import workbook_parts
+
+    return [title for title, state, _ in workbook_parts(path, package)["sheets"]
+            if state == "visible"]

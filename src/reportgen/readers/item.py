@@ -32,7 +32,7 @@ def read_item(path: Path, wb=None) -> Item:
                            "reportgen pack, or give reportgen build an item workbook")
         else:
             problems.error("no Report sheet: expected a sheet named Report with Field | Value "
-                           "rows")
+                           "rows" + wb.hidden_hint("Report"))
         problems.raise_if_errors()
     fields, raw = _read_report_fields(report, problems)
     item = Item(source=path, report_type="", fields=fields, inputs=[path])

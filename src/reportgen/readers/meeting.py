@@ -20,30 +20,13 @@ from reportgen.readers.workbook import find_sheet, open_workbook, read_fields, r
 
 
 def is_meeting_workbook(path: Path) -> bool:
-    """True when the workbook has a Meeting sheet (so batch builds it as a meeting).
+    """True when the workbook has a visible Meeting sheet (so batch builds it as a
+    meeting). Reads only the sheet names where the format allows: batch asks this
+    of every workbook under a folder."""
+    from reportgen.readers.formats import visible_sheet_titles
 
-    Reads only the sheet names (xl/workbook.xml), not the workbook: batch asks
-    this of every workbook under a folder.
-    """
-    import zipfile
-
-    from defusedxml import ElementTree
-
-    from reportgen.errors import InputError
-    from reportgen.files import open_regular
-
-    try:
-        with open_regular(path, path) as handle, zipfile.ZipFile(handle) as package:
-            if package.getinfo("xl/workbook.xml").file_size > 10_000_000:  # a real one: a few kB
-                return False
-            root = ElementTree.fromstring(package.read("xl/workbook.xml"))
-    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError, ValueError,
-            InputError):
-        return False
-    names = [el.get("name", "") for el in root.iter() if el.tag.endswith("}sheet")
-             and el.get("state", "visible") == "visible"]
     wanted = {normalise(n) for n in contract.MEETING.names}
-    return any(normalise(name) in wanted for name in names)
+    return any(normalise(title) in wanted for title in visible_sheet_titles(path))
 
 
 def read_meeting(path: Path, allowed: tuple[Path, ...] = ()) -> Meeting:

@@ -13,10 +13,8 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from xml.etree.ElementTree import Element
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, iterparse
+from lxml import etree
 
 from reportgen.files import MAX_PART_RATIO, MAX_UNPACKED_BYTES, MB, RATIO_FLOOR_BYTES
 from reportgen.readers.workbook import refuse
@@ -60,21 +58,41 @@ class _Capped:
 
 
 def stream_elements(path: Path, package: zipfile.ZipFile, part: str,
-                    events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, str, Element]]:
-    """(event, local tag name, element) of a part, parsed as a stream: callers
-    clear what they are done with. Damaged or forbidden XML is one line."""
+                    events: tuple[str, ...] = ("end",),
+                    tags: tuple[str, ...] | None = None) -> Iterator[tuple[str, str, object]]:
+    """(event, local tag name, lxml element) of a part, parsed as a stream, for the
+    elements named in tags (local names; all when None): callers free what they
+    are done with (`forget`). Damaged XML, or any DTD, is one line."""
     info = package.getinfo(part)
     limit = min(info.file_size, MAX_UNPACKED_BYTES)
+    wanted = None if tags is None else [f"{{*}}{t}" for t in tags] + list(tags)
     try:
         with package.open(info) as raw:
             capped = _Capped(raw, limit, lambda: refuse(path, f"part {part} holds more than "
                                                         "its header declares: " + DAMAGED))
-            for event, element in iterparse(capped, events, forbid_dtd=True):
+            context = etree.iterparse(capped, events=events, tag=wanted,
+                                      resolve_entities=False, load_dtd=False,
+                                      no_network=True, huge_tree=False)
+            checked = False
+            for event, element in context:
+                if not checked:  # the DTD, if any, is parsed before the first element
+                    info = element.getroottree().docinfo
+                    if info.doctype or info.internalDTD is not None:
+                        raise refuse(path, FORBIDDEN_XML)
+                    checked = True
                 yield event, element.tag.rpartition("}")[2], element
-    except DefusedXmlException:
-        raise refuse(path, FORBIDDEN_XML) from None
-    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+    except (etree.LxmlError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
         raise refuse(path, DAMAGED) from None
+
+
+def forget(element) -> None:
+    """Free a finished element and the siblings before it, so memory stays flat
+    however long the part."""
+    element.clear(keep_tail=True)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
 
 
 def local(attributes: dict[str, str], name: str) -> str | None:

@@ -71,6 +71,13 @@ class Book:
         wanted = {normalise(n) for n in names}
         return next((s for s in self.sheets if normalise(s.title) in wanted), None)
 
+    def hidden_hint(self, *names: str) -> str:
+        """For a "no such sheet" message: a note when a hidden sheet has that name."""
+        wanted = {normalise(n) for n in names}
+        title = next((t for t in self.hidden_sheets if normalise(t) in wanted), None)
+        return (f" (the sheet {title!r} is hidden in Excel, and hidden sheets are not read: "
+                "unhide it to use it)" if title else "")
+
     def left_out(self) -> list[Problem]:
         """A warning per hidden sheet, and per hidden row or column that holds
         something (or character that cannot be shown), naming where it is."""
@@ -85,7 +92,9 @@ class Book:
     def sheet_suspects(self, known: Iterable[str]) -> list[Problem]:
         """A warning per visible sheet whose name is none of known but close to one
         ("Recomendations"): it is probably meant to be that sheet, and is not read."""
-        names = {normalise(n): n for n in known}
+        names: dict[str, str] = {}
+        for name in known:  # the first of synonyms is the name to suggest
+            names.setdefault(normalise(name), name)
         found = []
         for sheet in self.sheets:
             key = normalise(sheet.title)

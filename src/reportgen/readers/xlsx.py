@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from reportgen.errors import InputError, Problem
 from reportgen.files import MAX_CELL_STYLES, MAX_COLUMNS, MAX_ROWS, MAX_SHARED_STRINGS
-from reportgen.readers.package import DAMAGED, check_package, local, stream_elements
+from reportgen.readers.package import DAMAGED, check_package, forget, local, stream_elements
 from reportgen.readers.workbook import Book, make_sheet, refuse
 
 _REL_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -52,7 +52,7 @@ def read_xlsx(path: Path, handle) -> Book:
         raise refuse(path, "the workbook is truncated or damaged (incomplete zip package): "
                      "copy it again, or open it in Excel and save it again") from None
     check_package(path, package)
-    parts = _workbook_parts(path, package)
+    parts = workbook_parts(path, package)
     if parts.get("sharedStrings"):
         _count(path, package, parts["sharedStrings"], "si", MAX_SHARED_STRINGS,
                "different texts (shared strings)", "uniqueCount")
@@ -91,7 +91,7 @@ def _read_sheet(wb, title: str, extent: _Extent):
     return make_sheet(title, enumerate(rows, start=1), extent.hidden_rows, hidden_columns)
 
 
-def _workbook_parts(path: Path, package: zipfile.ZipFile) -> dict:
+def workbook_parts(path: Path, package: zipfile.ZipFile) -> dict:
     """The workbook's sheets as (title, state, part), and its strings and styles parts."""
     names = set(package.namelist())
     main = next((t for _, t in _relation_map(path, package, "_rels/.rels", names).values()
@@ -109,14 +109,14 @@ def _workbook_parts(path: Path, package: zipfile.ZipFile) -> dict:
     for kind, target in targets.values():
         if kind in ("sharedStrings", "styles"):
             found[kind] = target
-    for _, tag, element in stream_elements(path, package, main):
+    for _, tag, element in stream_elements(path, package, main, tags=("sheet",)):
         if tag == "sheet":
             attributes = dict(element.attrib)
             kind, target = targets.get(local(attributes, "id") or "", ("", ""))
             if kind == "worksheet" and target in names:
                 found["sheets"].append((attributes.get("name", ""),
                                         attributes.get("state", "visible"), target))
-            element.clear()
+            forget(element)
     return found
 
 
@@ -127,7 +127,7 @@ def _relation_map(path: Path, package: zipfile.ZipFile, rels: str,
         return {}
     base = posixpath.dirname(posixpath.dirname(rels))
     found = {}
-    for _, tag, element in stream_elements(path, package, rels):
+    for _, tag, element in stream_elements(path, package, rels, tags=("Relationship",)):
         if tag == "Relationship":
             target = element.get("Target", "")
             part = (target.lstrip("/") if target.startswith("/")
@@ -141,7 +141,8 @@ def _count(path: Path, package: zipfile.ZipFile, part: str, tag: str, limit: int
            what: str, count_attribute: str) -> None:
     """Refuse a part declaring or holding more than limit elements named tag."""
     seen = 0
-    for event, name, element in stream_elements(path, package, part, ("start", "end")):
+    for event, name, element in stream_elements(path, package, part, ("start", "end"),
+                                                ("sst", "cellXfs", tag)):
         if event == "start":
             declared = element.get(count_attribute)
             if name in ("sst", "cellXfs") and declared and declared.isdigit() \
@@ -151,7 +152,7 @@ def _count(path: Path, package: zipfile.ZipFile, part: str, tag: str, limit: int
             continue
         if name == tag:
             seen += 1
-            element.clear()
+            forget(element)
             if seen > limit:
                 break
     if seen > limit:
@@ -165,12 +166,10 @@ def _scan_sheet(path: Path, package: zipfile.ZipFile, title: str, part: str) -> 
     as a stream; refuse a value beyond MAX_ROWS or MAX_COLUMNS, naming its cell."""
     extent = _Extent()
     row_number = column = 0
-    parent = None
-    for event, tag, element in stream_elements(path, package, part, ("start", "end")):
+    for event, tag, element in stream_elements(path, package, part, ("start", "end"),
+                                               ("row", "c", "col")):
         if event == "start":
-            if tag == "sheetData":
-                parent = element
-            elif tag == "row":
+            if tag == "row":
                 row_number = _number(element.get("r"), row_number + 1)
                 column = 0
             continue
@@ -188,8 +187,7 @@ def _scan_sheet(path: Path, package: zipfile.ZipFile, title: str, part: str) -> 
         elif tag == "row":
             if element.get("hidden") in _HIDDEN:
                 extent.hidden_rows.add(row_number)
-            if parent is not None:
-                parent.clear()  # keeps memory flat however many rows
+            forget(element)
     extent.unsaved = [c for c in extent.unsaved if not _hidden_cell(extent, c)]
     return extent
 
