@@ -248,6 +248,9 @@ def test_bad_decisions_rows_are_named(cabinet, tmp_path):
            "one of 1, 2, 3, 4, 5, 6, 7" in out
     assert "cabinet-2017-03-21.xlsx: Decisions!G2: Urgent 'Perhaps': expected Yes" in out
     assert "cabinet-2017-03-21.xlsx: Decisions!H4: '2: Maybe': expected 'Ref: decision'" in out
+    assert not (tmp_path / "out").exists()
+    checked = run("check", cabinet).output  # check reads the Decisions sheet too
+    assert "cabinet-2017-03-21.xlsx: Decisions!A3: Item '9' is not on the agenda" in checked
 
 
 # --- responses due and stale progress ------------------------------------------------------

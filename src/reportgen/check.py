@@ -125,6 +125,18 @@ class Checker:
                 f"{path.name}: publish the agenda and reports by {long_date(deadline)} "
                 f"(five clear working days before the meeting on "
                 f"{long_date(plan.meeting.date)})")
+        self._check_decisions(path)
+
+    def _check_decisions(self, path: Path) -> None:
+        """The meeting's Decisions sheet, when it has one, read as `reportgen decisions`
+        reads it."""
+        from reportgen.cycle.decisions import has_decisions, read_decisions
+
+        if has_decisions(path):
+            try:
+                self.report.add(read_decisions(path, None, self.house.cycle).warnings)
+            except InputError as exc:
+                self.report.add(exc.problems)
 
     def check_item(self, path: Path) -> None:
         from reportgen.readers.item import read_item

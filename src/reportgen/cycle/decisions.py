@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from reportgen.cycle.days import add_working_days, next_working_day
-from reportgen.cycle.sheets import table_of
+from reportgen.cycle.sheets import has_sheet, table_of
 from reportgen.errors import InputError, Problem, ProblemList
 from reportgen.house import CycleSettings
 from reportgen.model import AgendaEntry, Item, Meeting
@@ -94,6 +94,11 @@ class DecisionRecord:
         return [d for d in self.decisions if d.exempt_paragraph]
 
 
+def has_decisions(meeting_path: Path) -> bool:
+    """True when the meeting workbook has a Decisions sheet (sheet names only are read)."""
+    return has_sheet(meeting_path, DECISIONS_SHEET)
+
+
 def call_in_dates(published: date, settings: CycleSettings) -> tuple[date, date]:
     """(last day of the call-in period, first day a decision may be implemented)."""
     ends = add_working_days(published, settings.call_in_working_days)
@@ -142,7 +147,8 @@ def read_decisions(meeting_path: Path, published: date | None = None,
                            table.name, row.cell("urgent"))
         _read_item_side(decision, row.text("recommendations"), read, problems)
         decisions.append(decision)
-    problems.raise_if_errors()
+    if problems.errors:  # the warnings too, so one run says everything
+        raise InputError(problems.items)
     published = published or next_working_day(meeting.date)
     ends, in_force = call_in_dates(published, settings or CycleSettings())
     return DecisionRecord(meeting, decisions, published, ends, in_force, problems.warnings)

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reportgen.cycle.days import clear_days_between, latest_date_for_clear_days, long_date
-from reportgen.cycle.sheets import table_of
+from reportgen.cycle.sheets import has_sheet, table_of
 from reportgen.errors import InputError, Problem, ProblemList
 from reportgen.model import Item, Meeting
 from reportgen.readers.cells import normalise, parse_date
@@ -66,17 +66,7 @@ class KeyDecision:
 
 def is_forward_plan(path: Path) -> bool:
     """True when the workbook has a Forward plan sheet (sheet names only are read)."""
-    import openpyxl
-
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True)
-    except Exception:  # not a workbook we can read: the readers say why, elsewhere
-        return False
-    try:
-        return any(normalise(n) in {normalise(s) for s in FORWARD_PLAN_SHEET}
-                   for n in wb.sheetnames)
-    finally:
-        wb.close()
+    return has_sheet(path, FORWARD_PLAN_SHEET)
 
 
 def read_forward_plan(path: Path, wb=None) -> list[KeyDecision]:
@@ -147,8 +137,7 @@ def from_item(item: Item) -> KeyDecision | None:
         decision_maker=item.field("committee"), decision_date=when,
         decision_when=long_date(when) if when else "", wards=item.field("wards"),
         contact=item.field("contact_officer"), exempt_paragraph=item.exempt_paragraph,
-        source=item.source,
-        where=(ref_field or key_field).cell, item=item.source)
+        source=item.source, where=(ref_field or key_field).cell, item=item.source)
 
 
 def merge(planned: list[KeyDecision], described: list[KeyDecision]) -> list[KeyDecision]:
@@ -166,13 +155,14 @@ def merge(planned: list[KeyDecision], described: list[KeyDecision]) -> list[KeyD
             latest[key] = decision
     for decision in latest.values():
         row = merged.get(decision.ref) if decision.ref else None
-        if row is None:
-            (merged.__setitem__(decision.ref, decision) if decision.ref
-             else unmatched.append(decision))
-            continue
-        wording = {f.name: getattr(decision, f.name) for f in fields(KeyDecision)
-                   if getattr(decision, f.name) and f.name not in ("source", "where")}
-        merged[decision.ref] = replace(row, **wording)
+        if row is not None:
+            wording = {f.name: getattr(decision, f.name) for f in fields(KeyDecision)
+                       if getattr(decision, f.name) and f.name not in ("source", "where")}
+            merged[decision.ref] = replace(row, **wording)
+        elif decision.ref:
+            merged[decision.ref] = decision
+        else:
+            unmatched.append(decision)
     return sorted([*merged.values(), *unmatched],
                   key=lambda d: (d.decision_date or date.max, d.ref))
 

@@ -5,7 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportgen.errors import InputError, Problem
+from reportgen.readers.cells import normalise
 from reportgen.readers.workbook import Table, find_sheet, read_table
+
+
+def has_sheet(path: Path, names: tuple[str, ...]) -> bool:
+    """True when the workbook has a sheet called one of names (only the names are read)."""
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True)
+    except Exception:  # not a workbook we can read: the readers say why, elsewhere
+        return False
+    try:
+        return any(normalise(n) in {normalise(s) for s in names} for n in wb.sheetnames)
+    finally:
+        wb.close()
 
 
 def table_of(wb, path: Path, names: tuple[str, ...], columns: dict[str, tuple[str, ...]],
