@@ -115,14 +115,16 @@ def run_batch(meetings: list[Path], out_root: Path, jobs: int | None, force: boo
               config: Path | None, strict: bool = False):
     """Build each meeting, one after another, each meeting's items laid out in
     parallel on one pool of worker processes; yield each outcome. Then write the
-    public index, calendar and feed of the meetings built (cycle.public)."""
+    public index, calendar and feed (cycle.public) of the meetings whose outputs are
+    there (a failed rebuild leaves the previous ones, still listed)."""
     from reportgen.cycle.public import publish_listing
     from reportgen.house import House
 
     built = []
     for outcome in _build_each(meetings, out_root, jobs, force, config, strict):
-        if outcome.status != FAILED:
-            built.append((outcome.meeting, Path(out_root) / outcome.meeting.stem))
+        out_dir = Path(out_root) / outcome.meeting.stem
+        if (out_dir / "index.html").is_file():
+            built.append((outcome.meeting, out_dir))
         yield outcome
     publish_listing(built, Path(out_root), House.load(config))
 
