@@ -19,25 +19,8 @@ from reportgen.model import Item, Recommendation
 from reportgen.readers.cells import normalise, parse_date
 from reportgen.tracker import DONE
 
-# --- input contract: optional Recommendations columns (to move into reportgen.contract) ---
-TRACKER_DATE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "review": ("Origin", "Scrutiny report"),
-    "report_date": ("Date",),
-    "executive_date": ("Exec date", "Cabinet date", "Date to Cabinet"),
-}
-# ------------------------------------------------------------------------------------------
-
 RESPONSE_MONTHS = 2
 DUE_SOON = timedelta(days=28)  # warn a month ahead: time to put it on a Cabinet agenda
-
-
-def extra_column(rec: Recommendation, key: str) -> tuple[str, str]:
-    """(text, where) of one of the columns above, read from the recommendation's extra
-    columns until the reader knows them; where falls back to the row's Ref cell."""
-    names = {normalise(n) for n in (key.replace("_", " "), *TRACKER_DATE_COLUMNS[key])}
-    text = next((v for label, v in rec.extra.items() if normalise(label) in names), "")
-    where = rec.cells.get(key) or rec.cells.get("ref") or rec.cells.get("recommendation", "")
-    return text, where
 
 
 def tracker_warnings(item: Item, today: date,
@@ -52,10 +35,8 @@ def tracker_warnings(item: Item, today: date,
 def _responses_due(item: Item, today: date) -> list[Problem]:
     awaiting: dict[tuple[str, date], list[Recommendation]] = {}
     for rec in item.recommendations:
-        received = parse_date(extra_column(rec, "executive_date")[0])
-        if received is not None and not rec.decision:
-            review = extra_column(rec, "review")[0]
-            awaiting.setdefault((review, received), []).append(rec)
+        if rec.executive_date is not None and not rec.decision:
+            awaiting.setdefault((rec.review, rec.executive_date), []).append(rec)
     warnings = []
     for (review, received), recs in awaiting.items():
         due = add_months(received, RESPONSE_MONTHS)
@@ -68,16 +49,15 @@ def _responses_due(item: Item, today: date) -> list[Problem]:
             item.source, f"the executive's response {name}(received {long_date(received)}) "
             f"{state} by {long_date(due)}, two months after the Executive date: "
             f"recommendation{'s' * (len(recs) > 1)} {refs} {'have' if len(recs) > 1 else 'has'}"
-            " no Decision", recs[0].cells.get("decision") or extra_column(recs[0],
-                                                                        "executive_date")[1],
-            "warning"))
+            " no Decision", recs[0].cells.get("decision") or recs[0].cells.get(
+                "executive_date", ""), "warning"))
     return warnings
 
 
 def _stale_updates(item: Item, today: date, months: int) -> list[Problem]:
     warnings = []
     for rec in item.recommendations:
-        updated = parse_date(rec.updated)
+        updated = rec.updated_date or parse_date(rec.updated)
         if updated is None or normalise(rec.status) in DONE:
             continue
         if add_months(updated, months) < today:

@@ -19,12 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reportgen.contract import RECOMMENDATIONS
+from reportgen import contract
 from reportgen.errors import InputError, Problem
 from reportgen.output import atomic_path
-from reportgen.readers.workbook import find_sheet, read_table
+from reportgen.readers.workbook import open_workbook, read_table
 
-TRACKER_SHEET = ("Recommendations", "Recommendation", "Tracker")  # as readers.item finds it
 _UNKEPT_PARTS = {"xl/drawings/": "pictures or charts", "xl/charts/": "charts",
                  "xl/pivotTables/": "pivot tables", "xl/media/": "pictures"}
 
@@ -47,18 +46,22 @@ def write_back(tracker: Path, decisions: dict[str, str], stamp: date,
                dry_run: bool = False) -> TrackerUpdate:
     """Set the Decision cell of each recommendation named in decisions (ref -> word).
 
-    Writes nothing when no cell changes, or when dry_run; raises InputError when the
-    tracker is open in Excel or holds content openpyxl would drop."""
+    The rows are found as the item reader finds them (visible rows, the same header
+    row, refs numbered the same way). Writes nothing when no cell changes, or when
+    dry_run; raises InputError when the tracker is not an .xlsx, is open in Excel or
+    holds content openpyxl would drop."""
     import openpyxl
 
     tracker = Path(tracker)
     _refuse_unsafe(tracker)
-    wb = openpyxl.load_workbook(tracker, keep_links=True)
-    ws = find_sheet(wb, *TRACKER_SHEET)
-    if ws is None:
+    sheet = open_workbook(tracker).find(*contract.RECOMMENDATIONS.names)
+    if sheet is None:
         raise InputError(Problem(tracker, "no Recommendations sheet to write decisions into"))
+    table = read_table(sheet, contract.RECOMMENDATIONS.synonym_map(),
+                       contract.RECOMMENDATIONS.required)
+    wb = openpyxl.load_workbook(tracker, keep_links=True)
     _refuse_formulas(tracker, wb)
-    table = read_table(ws, RECOMMENDATIONS.synonym_map(), required=RECOMMENDATIONS.required)
+    ws = wb[sheet.title]
     column = table.column("decision")
     index = column.index if column else _add_decision_column(ws, table)
     update = TrackerUpdate(tracker)
@@ -96,6 +99,10 @@ def _add_decision_column(ws, table) -> int:
 
 
 def _refuse_unsafe(tracker: Path) -> None:
+    if tracker.suffix.lower() != ".xlsx":
+        raise InputError(Problem(tracker, "reportgen writes decisions back only into .xlsx "
+                                 "trackers: save it as .xlsx, or type the decisions into its "
+                                 "Decision column by hand"))
     lock = tracker.with_name("~$" + tracker.name)
     if lock.exists():
         raise InputError(Problem(tracker, "the tracker is open in Excel (its lock file "
