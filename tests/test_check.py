@@ -39,7 +39,7 @@ def test_check_on_the_examples_states_the_deadline_and_warns(tmp_path):
            "'Risk management and health and safety implications' is required" in out
     assert ("recommendations-tracker.xlsx: Recommendations!D5: warning: recommendation "
             "SR (16/17) 02's timeline (Friday 30 June 2017) has passed since the meeting") in out
-    assert out.rstrip().endswith("0 errors, 32 warnings")
+    assert out.rstrip().endswith("0 errors, 33 warnings")
     assert "waste-fleet.xlsx: Report!B11: warning: key decision FP/2017/027 was first" in out
     assert out.count("shared-services-executive-response.xlsx: Recommendations!D6") == 1
     assert sorted(p.name for p in INPUTS.rglob("*")) == before  # wrote nothing
