@@ -22,6 +22,17 @@ MONITORING = ITEMS / "recommendations-tracker.xlsx"
 EXEMPT = ITEMS / "shared-it-contract-award.xlsx"
 
 
+def pytest_configure(config):
+    """Cap the suite's address space: a hostile input that makes reportgen allocate
+    without bound then fails its test with MemoryError instead of taking the machine."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = 8 * 1024**3
+    if soft == resource.RLIM_INFINITY or soft > cap:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
 def make_workbook(path: Path, sheets: dict[str, list[list]]) -> Path:
     """Write a workbook: sheet name -> rows (first row usually the header)."""
     wb = Workbook()
