@@ -5,12 +5,28 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean system
 
-$(BIN)/python:
+APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	fonts-dejavu-core fonts-liberation2
+
+# The Debian libraries WeasyPrint needs: say the one line that installs them, never run
+# silently slower (without HarfBuzz's subsetter, fonts are subset by fontTools).
+system:
+	@echo "checking Debian packages: $(APT_PACKAGES)"
+	@missing=""; \
+	for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
+		ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; done; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then echo "missing:$$missing"; \
+		echo "install with: sudo apt-get install $(APT_PACKAGES)"; exit 1; fi
+
+$(BIN)/python: | system
+	@echo "creating $(VENV)"
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
+	@echo "installing reportgen and its libraries into $(VENV) (a minute or two)"
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
