@@ -306,7 +306,7 @@ def test_title_from_column_then_metadata_then_file_name(tmp_path):
         assert title_of("appendix-b-site-plan.pdf", docinfo=junk).title == "Site plan", junk
 
 
-@pytest.mark.xfail(reason="after the plan merge: bookmark nesting and the front sheet's tags; see the closing note", strict=False)
+@pytest.mark.xfail(reason="bookmark nesting and tags after the plan merge", strict=False)
 def test_bookmarks_use_titles_under_the_item_never_file_names(tmp_path):
     tagged_pdf(tmp_path / "appendix-a.pdf", "Consultation responses")
     text_pdf().save(tmp_path / "appendix-b-site-plan.pdf")
@@ -337,7 +337,7 @@ def test_pack_with_an_untagged_appendix_drops_the_pdfua_claim(hostile_pack):
     assert 'pdfuaid:part' in xmp(out / "items" / "01-good.pdf")
 
 
-@pytest.mark.xfail(reason="after the plan merge: bookmark nesting and the front sheet's tags; see the closing note", strict=False)
+@pytest.mark.xfail(reason="bookmark nesting and tags after the plan merge", strict=False)
 def test_pack_of_tagged_parts_claims_pdfua(tmp_path):
     tagged_pdf(tmp_path / "responses.pdf")
     result = run("pack", meeting(tmp_path, "responses.pdf"), "-o", tmp_path / "out")
