@@ -23,14 +23,15 @@ def test_pdf_words_and_paragraph_numbers_follow_the_seed(merton_build):
     assert "PURPOSE OF REPORT" in text and "12 BACKGROUND PAPERS" in text
     assert "A. That the Commission discuss and comment on the executive response" in text
     assert "8.1. None for the purposes of this report." in text
-    assert "Recommendations 2 and 3 – development of business case template" in text
+    assert "Recommendations 2 and 3 – development of business case template" in " ".join(
+        text.split())
 
 
 def test_pdf_page_numbers_in_footer(merton_build):
     pages = pdf_pages_text(merton_build["pdf"])
     assert len(pages) >= 4
     for number, text in enumerate(pages, start=1):
-        assert text.strip().splitlines()[-1].strip() == str(number)
+        assert text.strip().splitlines()[-1].strip() == f"Page {number}"
 
 
 def test_pdf_is_tagged_titled_with_language_and_bookmarks(merton_build):

@@ -53,7 +53,7 @@ class House:
     logo: Path | None = None
     font: str = "DejaVu Sans, Arial, Helvetica, sans-serif"
     heading_font: str = ""
-    font_size: str = "11pt"
+    font_size: str = "12pt"
     accent_colour: str = "#1d3f6e"
     templates: Path | None = None
     reference_docx: Path | None = None

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.compose.charts import bar_chart, describe
 from reportgen.compose.markup import lines, parse_blocks
+from reportgen.compose.tables import body_points, fit_table
 from reportgen.errors import InputError, Problem
 from reportgen.readers.cells import normalise
 
@@ -66,6 +67,13 @@ class KindDef:
         return next((s for s in self.sections if s.matches(name)), None)
 
 
+@pass_context
+def _fit_table(context, html: str, label: str):
+    """{% filter fit_table(label) %}<table>…{% endfilter %}: see compose.tables."""
+    house = context.get("house")
+    return fit_table(html, label, body_points(getattr(house, "font_size", "12pt")))
+
+
 class TemplateSet:
     """The template folders in force: a council's (if any) over the built-in."""
 
@@ -81,6 +89,7 @@ class TemplateSet:
         )
         env.filters["lines"] = lines
         env.filters["blocks"] = parse_blocks
+        env.filters["fit_table"] = _fit_table
         env.globals["bar_chart"] = bar_chart
         env.globals["describe_chart"] = describe
         return env

@@ -8,37 +8,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
+from reportgen.compose.tables import grid
+
 TEXT_WIDTH_CM = 17.0
 _PERCENT = re.compile(r"width:\s*([\d.]+)%")
-
-
-def grid(table_el) -> tuple[list[tuple[int, int, int, int, object, bool]], int, int]:
-    """Place each cell on the grid: (row, col, rowspan, colspan, element, is_header_row)."""
-    rows = []
-    for section in ("thead", "tbody", "tfoot"):
-        for part in table_el.findall(section):
-            rows += [(tr, section == "thead") for tr in part.findall("tr")]
-    rows += [(tr, False) for tr in table_el.findall("tr")]
-    taken: set[tuple[int, int]] = set()
-    placed = []
-    width = 0
-    for r, (tr, is_head) in enumerate(rows):
-        c = 0
-        for cell in tr:
-            if cell.tag not in ("td", "th"):
-                continue
-            while (r, c) in taken:
-                c += 1
-            rowspan = max(1, int(cell.get("rowspan", "1") or 1))
-            colspan = max(1, int(cell.get("colspan", "1") or 1))
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    taken.add((r + dr, c + dc))
-            placed.append((r, c, rowspan, colspan, cell, is_head))
-            c += colspan
-            width = max(width, c)
-    height = max((r + rs for r, _, rs, _, _, _ in placed), default=0)
-    return placed, height, width
 
 
 def write_table(writer, container, table_el) -> None:

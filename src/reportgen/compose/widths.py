@@ -1,0 +1,175 @@
+"""Table column widths, worked out once from what the columns hold.
+
+fit_columns() takes a table's column headers and cell texts and returns
+each column's width (as a fraction of the text width and in cm), the
+table's type size and whether it needs a landscape page. The PDF (CSS
+``table-layout: fixed``) and the Word writer both use these numbers, so a
+table is laid out the same way in both.
+
+Rules, in order:
+  * no column is narrower than its longest ordinary word at the table's
+    type size (longer "words", such as web addresses, wrap anywhere);
+  * every column gets the width its longest line wants, up to a common
+    level that fills the page: reference and date columns stay narrow and
+    on one line, text columns share the rest equally;
+  * a table whose words do not fit portrait A4 at its type size is set
+    up to 1 pt smaller (never below 10 pt) when that is enough, and on a
+    landscape page otherwise.
+
+Text is measured with DejaVu Sans's advance widths (the house default
+font, and wider than Arial/Liberation Sans, so the estimate is safe for
+those too).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+PORTRAIT_CM = 17.0  # A4 less 20 mm margins each side (templates/css/report.css)
+LANDSCAPE_CM = 25.7
+FLOOR_PT = 10.0  # the smallest type any table is set in
+PORTRAIT_SHRINK_PT = 1.0  # how much smaller a table may be set to stay portrait
+CELL_PADDING_CM = 0.40  # 5 pt each side plus the rule in CSS; Word's 0.19 cm margins
+WORD_SLACK = 1.04  # rounding, kerning differences between renderers
+EXTRA_CM = 0.2  # a RAG label's padding or a list's indent inside a cell
+LONGEST_ORDINARY_WORD = 20  # characters; longer ones wrap anywhere
+_PT_PER_CM = 72 / 2.54
+_UNITS_PER_EM = 2048
+# DejaVu Sans advance widths, (regular, bold), for " " to "~", in font units.
+_WIDTHS = (
+    (651, 713), (821, 934), (942, 1067), (1716, 1716), (1303, 1425), (1946, 2052), (1597, 1786),
+    (563, 627), (799, 936), (799, 936), (1024, 1071), (1716, 1716), (651, 778), (739, 850),
+    (651, 778), (690, 748), (1303, 1425), (1303, 1425), (1303, 1425), (1303, 1425),
+    (1303, 1425), (1303, 1425), (1303, 1425), (1303, 1425), (1303, 1425), (1303, 1425),
+    (690, 819), (690, 819), (1716, 1716), (1716, 1716), (1716, 1716), (1087, 1188),
+    (2048, 2048), (1401, 1585), (1405, 1561), (1430, 1503), (1577, 1700), (1294, 1399),
+    (1178, 1399), (1587, 1681), (1540, 1714), (604, 762), (604, 762), (1343, 1587),
+    (1141, 1305), (1767, 2038), (1532, 1714), (1612, 1741), (1235, 1501), (1612, 1741),
+    (1423, 1577), (1300, 1475), (1251, 1397), (1499, 1663), (1401, 1585), (2025, 2259),
+    (1403, 1579), (1251, 1483), (1403, 1485), (799, 936), (690, 748), (799, 936), (1716, 1716),
+    (1024, 1024), (1024, 1024), (1255, 1382), (1300, 1466), (1126, 1214), (1300, 1466),
+    (1260, 1389), (721, 891), (1300, 1466), (1298, 1458), (569, 702), (569, 702), (1186, 1362),
+    (569, 702), (1995, 2134), (1298, 1458), (1253, 1407), (1300, 1466), (1300, 1466),
+    (842, 1010), (1067, 1219), (803, 979), (1298, 1458), (1212, 1335), (1675, 1892),
+    (1212, 1321), (1212, 1335), (1075, 1192), (1303, 1458), (690, 748), (1303, 1458),
+    (1716, 1716),)
+_OTHER = 1425  # a letter outside ASCII: as wide as a bold digit
+_WIDE = 2048  # East Asian wide and full-width characters: one em
+# Line breaks are allowed after a hyphen or a dash before a letter, and at spaces
+# (Unicode line breaking, as Pango and Word do it; not after "/" in "16/17").
+_BREAKS = re.compile(r"\s+|(?<=[-\u2010\u2013\u2014])(?=[^\W\d])")
+_ADDRESS = re.compile(r"^\W*(https?://|www\.|[^@\s]+@[^@\s]+\.)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TableFit:
+    """How a table is laid out: one entry per column in fractions and cm."""
+
+    fractions: tuple[float, ...]
+    cm: tuple[float, ...]
+    font_pt: float
+    landscape: bool
+    min_cm: float  # the narrowest the table can be without splitting a word
+
+    @property
+    def percents(self) -> tuple[float, ...]:
+        return tuple(round(f * 100, 2) for f in self.fractions)
+
+
+def text_cm(text: str, size_pt: float, bold: bool = False) -> float:
+    """The width of text set on one line at size_pt, in cm."""
+    units = 0
+    for char in text:
+        code = ord(char)
+        if 32 <= code < 127:
+            units += _WIDTHS[code - 32][bold]
+        elif unicodedata.east_asian_width(char) in "WF":
+            units += _WIDE
+        elif not unicodedata.combining(char):
+            units += _OTHER
+    return units / _UNITS_PER_EM * size_pt / _PT_PER_CM
+
+
+def ordinary_words(text: str) -> list[str]:
+    """The words of text that must not be split: not addresses, not over-long."""
+    return [w for w in _BREAKS.split(text) if w and len(w) <= LONGEST_ORDINARY_WORD
+            and not _ADDRESS.match(w)]
+
+
+def table_size(body_pt: float) -> float:
+    """The type size of tables for a body size: 1 pt smaller, never below 10 pt."""
+    return max(FLOOR_PT, body_pt - 1)
+
+
+def fit_columns(headers: Sequence[str], columns: Sequence[Sequence[str]],
+                body_pt: float = 12.0, bold: Sequence[Sequence[str]] = ()) -> TableFit:
+    """Widths for a table with these headers and, per column, these cell texts.
+
+    columns[i] holds column i's cell texts (any number, newlines allowed);
+    headers are set in bold, and so is any text in bold[i] (a part of a cell of
+    column i). Never raises; a table too wide even in landscape at 10 pt gets
+    widths in proportion to its words, and they wrap anywhere."""
+    size = table_size(body_pt)
+    bolds = [[h, *(bold[i] if i < len(bold) else ())] for i, h in enumerate(headers)]
+    for width_cm, landscape, smallest in ((PORTRAIT_CM, False, size - PORTRAIT_SHRINK_PT),
+                                          (LANDSCAPE_CM, True, FLOOR_PT)):
+        for pt in _sizes(size, max(smallest, FLOOR_PT)):
+            mins = [_min_cm(b, cells, pt) for b, cells in zip(bolds, columns, strict=True)]
+            if sum(mins) <= width_cm:
+                wants = [max(m, _want_cm(b, cells, pt, width_cm))
+                         for m, b, cells in zip(mins, bolds, columns, strict=True)]
+                return _share(mins, wants, width_cm, pt, landscape)
+    mins = [_min_cm(b, cells, FLOOR_PT) for b, cells in zip(bolds, columns, strict=True)]
+    return _share(mins, mins, LANDSCAPE_CM, FLOOR_PT, True)
+
+
+def _sizes(largest: float, smallest: float) -> list[float]:
+    """largest, then half a point smaller each step, down to smallest."""
+    sizes = [largest]
+    while sizes[-1] - 0.5 >= smallest - 1e-9:
+        sizes.append(sizes[-1] - 0.5)
+    return sizes
+
+
+def _min_cm(bold: Sequence[str], cells: Sequence[str], pt: float) -> float:
+    """The widest ordinary word of the column, plus the cell's padding."""
+    words = [(w, False) for text in cells for w in ordinary_words(text)]
+    words += [(w, True) for text in bold for w in ordinary_words(text)]
+    widest = max((text_cm(w, pt, b) for w, b in words), default=0.0)
+    return widest * WORD_SLACK + CELL_PADDING_CM + EXTRA_CM
+
+
+def _want_cm(bold: Sequence[str], cells: Sequence[str], pt: float, cap: float) -> float:
+    """How wide the column would be with no line wrapped, up to cap."""
+    lines = [(line, False) for text in cells for line in text.splitlines()]
+    lines += [(line, True) for text in bold for line in text.splitlines()]
+    widest = max((text_cm(line, pt, b) for line, b in lines), default=0.0)
+    return min(cap, widest * WORD_SLACK + CELL_PADDING_CM + EXTRA_CM)
+
+
+def _share(mins: list[float], wants: list[float], width_cm: float, pt: float,
+           landscape: bool) -> TableFit:
+    """Fill width_cm. When everything fits on one line, in proportion to each
+    column's want; else every column gets what it wants up to a common level,
+    never less than its minimum, so short columns are never wrapped to make
+    long ones a little wider, and long text columns come out equally wide."""
+    if not mins:
+        return TableFit((), (), pt, landscape, 0.0)
+    if sum(wants) <= width_cm:
+        widths = [w * width_cm / sum(wants) for w in wants]
+    elif sum(mins) <= width_cm:
+        low, high = 0.0, max(wants)
+        for _ in range(50):  # bisection: the total grows with the level
+            level = (low + high) / 2
+            total = sum(max(m, min(w, level)) for m, w in zip(mins, wants, strict=True))
+            low, high = (level, high) if total < width_cm else (low, level)
+        widths = [max(m, min(w, low)) for m, w in zip(mins, wants, strict=True)]
+        widths[widths.index(max(widths))] += width_cm - sum(widths)  # the rounding left over
+    else:
+        widths = [m * width_cm / sum(mins) for m in mins]
+    fractions = tuple(w / width_cm for w in widths)
+    return TableFit(fractions, tuple(round(w, 2) for w in widths), pt, landscape,
+                    round(sum(mins), 2))
