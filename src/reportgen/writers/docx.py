@@ -6,7 +6,11 @@ What it reads from the HTML (and nothing else):
   draws the number); ul / ol / ol.lettered -> Word lists; dl.front-matter ->
   "Label:<tab>value" lines; table -> Word table, thead rows repeated on every
   page, rowspan as vertical merges; img (data: URI) -> picture with its alt
-  text; strong / em / br / a inline; div.agenda-mark -> a right-aligned line.
+  text; strong / em / br inline; a[href] (web and e-mail) -> a Word hyperlink;
+  span.caps -> capitals by the run's caps property; div.agenda-mark -> a
+  right-aligned line; a section holding a .landscape table -> a landscape
+  Word section; body.exempt -> the exempt notice in every page's header.
+  Table widths, type size and RAG shading: see writers/docx_tables.py.
 """
 
 from __future__ import annotations
@@ -18,19 +22,24 @@ import re
 import lxml.html
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from reportgen.writers.docx_numbering import Numbering, number
+from reportgen.writers.docx_page import set_up_pages, start_section, truthful_properties
 from reportgen.writers.docx_styles import FRONT_MATTER, NOTICE, NUMBERED_PARAGRAPH, ensure_styles
 from reportgen.writers.docx_tables import write_table
 from reportgen.writers.reproducible import reproducible_zip
 
 CONTAINERS = {"body", "header", "main", "section", "div", "article", "footer", "figure", "nav"}
+LINK_COLOUR = RGBColor(0x1F, 0x4E, 0x79)  # 8.6:1 on white
 _SPACE = re.compile(r"\s+")
+_LINKABLE = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
+_LANDSCAPE = "boolean(.//*[contains(concat(' ', @class, ' '), ' landscape ')])"
 
 
 def classes(element) -> set[str]:
@@ -40,13 +49,14 @@ def classes(element) -> set[str]:
 class DocxWriter:
     """Walks the HTML tree once, adding Word paragraphs and tables."""
 
-    def __init__(self, reference: str | None):
+    def __init__(self, reference: str | None, exempt: bool = False):
         self.document = Document(reference)
         body = self.document.element.body
         for child in list(body):
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
         ensure_styles(self.document)
+        set_up_pages(self.document, exempt)
         self.numbering = Numbering(self.document)
 
     # -- blocks ---------------------------------------------------------
@@ -69,6 +79,10 @@ class DocxWriter:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             for run in p.runs:
                 run.bold = True
+        elif tag == "section" and container is self.document and el.xpath(_LANDSCAPE):
+            start_section(self.document, landscape=True)  # the section with its wide table
+            self.blocks(container, el)
+            start_section(self.document, landscape=False)
         elif tag in CONTAINERS:
             self.blocks(container, el)
         elif tag == "h1":
@@ -152,14 +166,17 @@ class DocxWriter:
             doc_pr.set("title", el.get("alt", ""))
 
     # -- inline ---------------------------------------------------------
-    def inline(self, p: Paragraph, el, bold=False, italic=False, skip_lists=False) -> None:
+    def inline(self, p: Paragraph, el, bold=False, italic=False, skip_lists=False,
+               caps=False) -> None:
         if el.text:
-            _add_text(p, el.text, bold, italic)
+            _add_text(p, el.text, bold, italic, caps)
         for child in el:
             if not isinstance(child.tag, str):
                 pass
             elif child.tag == "span" and "number" in classes(child):
                 pass  # Word numbering draws the number
+            elif child.tag == "a" and _LINKABLE.match(child.get("href") or ""):
+                _add_link(p, child.get("href"), _SPACE.sub(" ", child.text_content()))
             elif child.tag == "br":
                 p.add_run().add_break(WD_BREAK.LINE)
             elif child.tag in ("ul", "ol") and skip_lists:
@@ -170,12 +187,26 @@ class DocxWriter:
                 self.inline(p, child, bold, italic)
             else:
                 self.inline(p, child, bold or child.tag in ("strong", "b", "th"),
-                            italic or child.tag in ("em", "i"), skip_lists)
+                            italic or child.tag in ("em", "i"), skip_lists,
+                            caps or "caps" in classes(child))
             if child.tail:
-                _add_text(p, child.tail, bold, italic)
+                _add_text(p, child.tail, bold, italic, caps)
 
 
-def _add_text(p: Paragraph, text: str, bold: bool, italic: bool) -> None:
+def _add_link(p: Paragraph, href: str, text: str) -> None:
+    """A Word hyperlink to href showing text, underlined in a dark link colour."""
+    r_id = p.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = p.add_run(text)
+    run.font.underline = True
+    run.font.color.rgb = LINK_COLOUR
+    run._r.addprevious(link)
+    link.append(run._r)
+    p.add_run()  # so the text after the link keeps its leading space (see _add_text)
+
+
+def _add_text(p: Paragraph, text: str, bold: bool, italic: bool, caps: bool = False) -> None:
     text = _SPACE.sub(" ", text)
     runs = p.runs
     if not runs or runs[-1].text.endswith((" ", "\n")):  # HTML collapses leading space
@@ -185,6 +216,7 @@ def _add_text(p: Paragraph, text: str, bold: bool, italic: bool) -> None:
     run = p.add_run(text)
     run.bold = bold or None
     run.italic = italic or None
+    run.font.all_caps = caps or None
 
 
 def _trim(p: Paragraph) -> None:
@@ -192,24 +224,13 @@ def _trim(p: Paragraph) -> None:
         p.runs[-1].text = p.runs[-1].text.rstrip()
 
 
-def add_page_number_footer(document) -> None:
-    for section in document.sections:
-        footer = section.footer
-        p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p._p.append(parse_xml(
-            f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
-        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-        section.left_margin = section.right_margin = Cm(2)
-        section.top_margin, section.bottom_margin = Cm(2), Cm(2.2)
-
-
 def docx_bytes(html: str, reference: str | None = None) -> bytes:
     """The document as .docx bytes, styled by the reference document."""
     tree = lxml.html.document_fromstring(html)
-    writer = DocxWriter(reference)
-    writer.blocks(writer.document, tree.find("body"))
-    add_page_number_footer(writer.document)
+    body = tree.find("body")
+    writer = DocxWriter(reference, exempt="exempt" in classes(body))
+    writer.blocks(writer.document, body)
+    truthful_properties(writer.document)
     props = writer.document.core_properties
     props.title = (tree.findtext(".//title") or "").strip()
     props.author = (tree.xpath("string(//meta[@name='author']/@content)") or "reportgen")

@@ -1,4 +1,7 @@
-"""HTML tables -> Word tables: header rows that repeat, row spans as merges."""
+"""HTML tables -> Word tables: header rows that repeat, row spans as merges,
+the column widths and type size composition worked out (compose/tables.py),
+fixed so Word never re-flows them, and RAG ratings as the word on a tinted cell.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,13 @@ import re
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from reportgen.compose.tables import grid
 
-TEXT_WIDTH_CM = 17.0
+TEXT_WIDTH_CM = 17.0  # for a council template's table that gives percentages only
+HEADER_FILL = "D9E2F3"
+RAG_FILLS = {"rag-red": "F4C7C3", "rag-amber": "FCE8B2", "rag-green": "B7E1CD"}  # report.css
 _PERCENT = re.compile(r"width:\s*([\d.]+)%")
 
 
@@ -18,6 +23,9 @@ def write_table(writer, container, table_el) -> None:
     placed, height, width = grid(table_el)
     if not placed:
         return
+    caption = table_el.find("caption")
+    if caption is not None:
+        writer.add_paragraph(container, caption, "Caption").paragraph_format.keep_with_next = True
     table = container.add_table(rows=height, cols=width)
     try:
         table.style = "Table Grid"
@@ -25,9 +33,11 @@ def write_table(writer, container, table_el) -> None:
         pass
     _set_widths(table, table_el, width)
     header_rows = {r for r, _, _, _, _, head in placed if head}
-    for r in header_rows:
-        tr_pr = table.rows[r]._tr.get_or_add_trPr()
-        tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
+    for r, row in enumerate(table.rows):  # rows never split across pages, as in the PDF
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        if r in header_rows:
+            tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
     # table.cell() rebuilds the whole grid on every call: look cells up once instead,
     # again only after a merge across columns (merges down a column keep the grid).
     cells = table._cells
@@ -46,24 +56,58 @@ def write_table(writer, container, table_el) -> None:
         else:
             writer.inline(paragraph, cell_el, bold=is_head or cell_el.tag == "th")
         if is_head:
-            _shade(cell)
+            _shade(cell, HEADER_FILL)
+        else:
+            rag = next((RAG_FILLS[c] for span in cell_el.iter("span")
+                        for c in (span.get("class") or "").split() if c in RAG_FILLS), None)
+            if rag:
+                _shade(cell, rag)
+    _set_type_size(table, table_el)
 
 
-def _shade(cell) -> None:
+def _shade(cell, fill: str) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     if tc_pr.find(qn("w:shd")) is None:
         tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" '
-                               'w:fill="D9E2F3"/>'))
+                               f'w:fill="{fill}"/>'))
+
+
+def _set_type_size(table, table_el) -> None:
+    """Every run and paragraph mark of the table in the size composition chose."""
+    try:
+        size = Pt(float(table_el.get("data-font-pt") or ""))
+    except ValueError:
+        return
+    for r in table._tbl.iter(qn("w:r")):
+        r.get_or_add_rPr().get_or_add_sz().val = size
+    mark = f'<w:rPr {nsdecls("w")}><w:sz w:val="{round(size.pt * 2)}"/></w:rPr>'
+    for p in table._tbl.iter(qn("w:p")):  # the paragraph marks too, so empty cells match
+        ppr = p.get_or_add_pPr()
+        if ppr.find(qn("w:rPr")) is None:
+            ppr.append(parse_xml(mark))
 
 
 def _set_widths(table, table_el, columns: int) -> None:
-    """Column widths from <col style="width: N%">, as Word needs them in every cell."""
-    percents = [_PERCENT.search(col.get("style") or "") for col in table_el.iter("col")]
-    if len(percents) != columns or not all(percents):
+    """Column widths from <col data-width-cm> (else <col style="width: N%"> of the
+    text width), as Word needs them in every cell, with the layout fixed."""
+    cols = list(table_el.iter("col"))
+    if len(cols) != columns:
         return
-    table.autofit = False
-    for index, match in enumerate(percents):
-        width = Cm(TEXT_WIDTH_CM * float(match.group(1)) / 100)
-        table.columns[index].width = width
-        for cell in table.columns[index].cells:
-            cell.width = width
+    widths = []
+    for col in cols:
+        match = _PERCENT.search(col.get("style") or "")
+        try:
+            widths.append(float(col.get("data-width-cm") or ""))
+        except ValueError:
+            if not match:
+                return
+            widths.append(TEXT_WIDTH_CM * float(match.group(1)) / 100)
+    table.autofit = False  # w:tblLayout fixed
+    tbl_w = table._tbl.tblPr.find(qn("w:tblW"))
+    if tbl_w is not None:
+        tbl_w.set(qn("w:type"), "dxa")
+        tbl_w.set(qn("w:w"), str(int(Cm(sum(widths)).twips)))
+    for column, cm in zip(table.columns, widths, strict=True):
+        column.width = Cm(cm)
+        for cell in column.cells:
+            cell.width = Cm(cm)
