@@ -22,7 +22,7 @@ def packed(tmp_path_factory):
 
 
 def page_numbers(pages):
-    return [int(text.strip().splitlines()[-1]) for text in pages]
+    return [int(text.strip().splitlines()[-1].removeprefix("Page ")) for text in pages]
 
 
 def test_public_pack_pages_run_on_by_one_through_appendices(packed):
@@ -123,7 +123,8 @@ def test_per_item_files_appendices_and_index_links(packed):
     assert "agenda-pack.pdf" in links and "agenda-pack-supplementary.pdf" in links
     assert not any("exempt" in link for link in links)
     for link in links:
-        assert (out / link).is_file(), link
+        if not link.startswith(("mailto:", "http:", "https:")):  # addresses typed are links
+            assert (out / link).is_file(), link
     assert "Appendix B: Savings by delivery option (PDF)" in tree.text_content()
     # the per-item PDF is the pack's own layout: it starts on the pack's page
     item = pdf_pages_text(out / "items" / "05-scrutiny-review-on-shared-services-scope.pdf")

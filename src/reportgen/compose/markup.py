@@ -3,11 +3,14 @@
 The text follows a small Markdown subset: a line starting "- " or "•" is a
 bullet, "1. " a numbered list item, "## " a sub-heading, **bold** and
 *italic*. Raw HTML, images and code blocks are switched off, so whatever
-an officer types is shown as text and nothing is ever fetched.
+an officer types is shown as text and nothing is ever fetched. Web and
+e-mail addresses become links (linkify-it, markdown-it's own link finder);
+only http, https and mailto links are made.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -15,12 +18,14 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 _md = (
-    MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False})
+    MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": True})
     .disable(["image", "html_block", "html_inline", "code", "fence", "lheading", "hr"])
+    .enable("linkify")
 )
 # Leading blanks only ([ \t], not \s): \s would let each line's match run on
 # through every following blank line, quadratic in a cell of many newlines.
 _BULLET = re.compile(r"^([ \t]*)[•▪●◦‣][ \t]*", re.MULTILINE)
+_SCHEMES = ("http://", "https://", "mailto:")
 
 
 @dataclass
@@ -73,5 +78,25 @@ def lines(text: object) -> Markup:
     text = str(text).strip()
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     if len(paragraphs) <= 1:
-        return Markup("<br>").join(escape(line) for line in text.split("\n"))
+        return Markup("<br>").join(_linked(line) for line in text.split("\n"))
     return Markup("").join(Markup("<p>{}</p>").format(lines(p)) for p in paragraphs)
+
+
+def _linked(text: str) -> Markup:
+    """text escaped, with its web and e-mail addresses as links."""
+    out, at = [], 0
+    for match in _finder().match(text) or []:
+        if not match.url.lower().startswith(_SCHEMES):
+            continue
+        out += [escape(text[at:match.index]),
+                Markup('<a href="{}">{}</a>').format(match.url, match.raw)]
+        at = match.last_index
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
+
+
+@functools.cache
+def _finder():
+    from linkify_it import LinkifyIt
+
+    return LinkifyIt()
