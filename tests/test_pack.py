@@ -131,7 +131,7 @@ def test_per_item_files_appendices_and_index_links(packed):
     assert item[0].startswith("Agenda Item 5")
     front = " ".join(pdf_pages_text(out / "agenda-pack.pdf")[:2])
     first = re.search(r"Scrutiny review on shared services: scope.*?Pages? (\d+)", front, re.S)
-    assert item[0].strip().splitlines()[-1] == first.group(1)
+    assert item[0].strip().splitlines()[-1] == f"Page {first.group(1)}"
 
 
 def test_agenda_as_councils_publish_it(packed):
