@@ -150,5 +150,7 @@ def _write_widths(table, fit: TableFit) -> None:
     caption = table.find("caption")
     table.insert(0 if caption is None else table.index(caption) + 1, colgroup)
     table.set("data-font-pt", f"{fit.font_pt:g}")
+    if fit.tight:
+        table.set("data-fit", "tight")  # report.css hyphenates its words
     # The minimum width matters on screens only (report.css), where a region scrolls.
     table.set("style", f"font-size: {fit.font_pt:g}pt; --min-width: {fit.min_cm:g}cm")

@@ -14,7 +14,10 @@ Rules, in order:
     on one line, text columns share the rest equally;
   * a table whose words do not fit portrait A4 at its type size is set
     up to 1 pt smaller (never below 10 pt) when that is enough, and on a
-    landscape page otherwise.
+    landscape page otherwise, down to 10 pt;
+  * a table too wide even for that (York's 11-column tracker) is "tight":
+    landscape, 10 pt, widths in proportion to the columns' longest words,
+    and the words that do not fit are hyphenated.
 
 Text is measured with DejaVu Sans's advance widths (the house default
 font, and wider than Arial/Liberation Sans, so the estimate is safe for
@@ -33,8 +36,8 @@ LANDSCAPE_CM = 25.7
 FLOOR_PT = 10.0  # the smallest type any table is set in
 PORTRAIT_SHRINK_PT = 1.0  # how much smaller a table may be set to stay portrait
 CELL_PADDING_CM = 0.40  # 5 pt each side plus the rule in CSS; Word's 0.19 cm margins
-WORD_SLACK = 1.04  # rounding, kerning differences between renderers
-EXTRA_CM = 0.2  # a RAG label's padding or a list's indent inside a cell
+WORD_SLACK = 1.02  # rounding, kerning differences between renderers
+EXTRA_CM = 0.15  # a RAG label's padding inside its cell
 LONGEST_ORDINARY_WORD = 20  # characters; longer ones wrap anywhere
 _PT_PER_CM = 72 / 2.54
 _UNITS_PER_EM = 2048
@@ -75,6 +78,11 @@ class TableFit:
     min_cm: float  # the narrowest the table can be without splitting a word
 
     @property
+    def tight(self) -> bool:
+        """Even landscape at 10 pt is too narrow: some words must be hyphenated."""
+        return self.min_cm > (LANDSCAPE_CM if self.landscape else PORTRAIT_CM)
+
+    @property
     def percents(self) -> tuple[float, ...]:
         return tuple(round(f * 100, 2) for f in self.fractions)
 
@@ -95,8 +103,8 @@ def text_cm(text: str, size_pt: float, bold: bool = False) -> float:
 
 def ordinary_words(text: str) -> list[str]:
     """The words of text that must not be split: not addresses, not over-long."""
-    return [w for w in _BREAKS.split(text) if w and len(w) <= LONGEST_ORDINARY_WORD
-            and not _ADDRESS.match(w)]
+    return [w for token in text.split() if not _ADDRESS.match(token)
+            for w in _BREAKS.split(token) if w and len(w) <= LONGEST_ORDINARY_WORD]
 
 
 def table_size(body_pt: float) -> float:

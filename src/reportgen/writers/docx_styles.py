@@ -65,9 +65,7 @@ def ensure_styles(document) -> None:
 
 def _strip_theme(styles_element) -> None:
     """Remove theme fonts and colours, which Word prefers to the named ones."""
-    for element in styles_element.iter(qn("w:rFonts"), qn("w:color"), qn("w:shd"),
-                                       qn("w:top"), qn("w:bottom"), qn("w:left"),
-                                       qn("w:right")):
+    for element in styles_element.iter():
         for attribute in _THEME_ATTRIBUTES:
             element.attrib.pop(qn(f"w:{attribute}"), None)
 
