@@ -11,7 +11,9 @@ table, where every writer finds them:
 
 The region (a labelled, keyboard-scrollable box on screens) is added only
 when the table cannot shrink to a phone's 320 px; "landscape" asks the PDF
-and Word writers for a landscape page.
+and Word writers for a landscape page. A cell holding a word no column is
+made wide enough for (a web address, a 10,000-character string) is marked
+data-wrap="anywhere"; a table too wide even for landscape, data-fit="tight".
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import re
 import lxml.html
 from markupsafe import Markup
 
-from reportgen.compose.widths import TableFit, fit_columns
+from reportgen.compose.widths import TableFit, fit_columns, ordinary_words
 
 PHONE_CM = 7.6  # a 320 px wide screen less the page's 1em margins, at 96 px per inch
 _BLOCKS = {"p", "li", "ul", "ol", "div"}
@@ -97,6 +99,9 @@ def fit_table(html: str, label: str, body_pt: float = 12.0) -> Markup:
                       [[cell_text(b) for el in cells for b in _bold_parts(el)]
                        for cells in body])
     _write_widths(table, fit)
+    for _, _, _, _, el, _ in placed:
+        if el.getparent() is not None and _has_long_words(cell_text(el)):
+            el.set("data-wrap", "anywhere")
     out = lxml.html.tostring(table, encoding="unicode", method="html")
     if fit.min_cm <= PHONE_CM:
         return Markup(out)
@@ -109,6 +114,11 @@ def fit_table(html: str, label: str, body_pt: float = 12.0) -> Markup:
     region.set("tabindex", "0")
     opening = lxml.html.tostring(region, encoding="unicode", method="html")[:-len("</div>")]
     return Markup(opening + out + "</div>")
+
+
+def _has_long_words(text: str) -> bool:
+    """Whether text has a word no column is made wide enough for (report.css wraps it)."""
+    return any(sum(map(len, ordinary_words(token))) < len(token) for token in text.split())
 
 
 def _bold_parts(cell) -> list:

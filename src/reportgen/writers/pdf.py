@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from pathlib import Path
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.document import Document
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from reportgen.writers.reproducible import pin_build_time
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": False}
+_FIRST_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 
 
 class TemplateOnlyFetcher(URLFetcher):
@@ -38,12 +42,35 @@ class TemplateOnlyFetcher(URLFetcher):
 
 
 def layout(html: str, allowed_folders: list[Path]) -> Document:
-    """Lay out the HTML once; the result can be written or merged into a pack."""
+    """Lay out the HTML once; the result can be written or merged into a pack.
+
+    The document's first <style> (the house stylesheet every report of a run
+    shares) is compiled once per process and reused, with one font
+    configuration, for every document laid out after it."""
     pin_build_time()
-    base = Path(allowed_folders[0]).resolve().as_uri() + "/" if allowed_folders else None
+    folders = tuple(Path(f).resolve() for f in allowed_folders)
+    base = folders[0].as_uri() + "/" if folders else None
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    return HTML(string=html, base_url=base,
-                url_fetcher=TemplateOnlyFetcher(allowed_folders)).render(**PDF_OPTIONS)
+    fetcher = TemplateOnlyFetcher(list(folders))
+    stylesheets = []
+    match = _FIRST_STYLE.search(html)
+    if match:
+        stylesheets.append(_stylesheet(match.group(1), base, folders))
+        html = html[:match.start(1)] + html[match.end(1):]
+    return HTML(string=html, base_url=base, url_fetcher=fetcher).render(
+        stylesheets=stylesheets, font_config=_fonts(), **PDF_OPTIONS)
+
+
+@functools.cache
+def _fonts() -> FontConfiguration:
+    """One font configuration per process: fontconfig is set up once, not per report."""
+    return FontConfiguration()
+
+
+@functools.lru_cache(maxsize=8)
+def _stylesheet(text: str, base: str | None, folders: tuple[Path, ...]) -> CSS:
+    return CSS(string=text, base_url=base, font_config=_fonts(),
+               url_fetcher=TemplateOnlyFetcher(list(folders)))
 
 
 def pdf_bytes(document: Document) -> bytes:
