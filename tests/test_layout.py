@@ -228,7 +228,10 @@ def test_wide_tables_scroll_in_a_labelled_focusable_region(built):
                for c in cols)
     css = (ROOT / "templates" / "css" / "report.css").read_text()
     assert re.search(r"\.table-region \{[^}]*overflow-x: auto", css)
-    assert re.search(r"th, td \{[^}]*overflow-wrap: anywhere", css)
+    assert re.search(r"td\[data-wrap\], th\[data-wrap\] \{ overflow-wrap: anywhere", css)
+    hostile = lxml.html.parse(str(built["hostile_words"]["html"]))
+    wrapped = [cell_text(td) for td in hostile.xpath("//td[@data-wrap='anywhere']")]
+    assert len(wrapped) == 2 and LONG_WORD in wrapped and LONG_URL in " ".join(wrapped)
 
 
 PHONE_PROBE = """<!DOCTYPE html><html><head><title>probe</title></head><body style="margin:0">
