@@ -107,13 +107,9 @@ def fit_table(html: str, label: str, body_pt: float = 12.0) -> Markup:
         return Markup(out)
     caption = table.find("caption")
     name = cell_text(caption) if caption is not None else label
-    region = lxml.html.fragment_fromstring("<div></div>")
-    region.set("class", "table-region landscape" if fit.landscape else "table-region")
-    region.set("role", "region")
-    region.set("aria-label", name)
-    region.set("tabindex", "0")
-    opening = lxml.html.tostring(region, encoding="unicode", method="html")[:-len("</div>")]
-    return Markup(opening + out + "</div>")
+    kind = "table-region landscape" if fit.landscape else "table-region"
+    return Markup('<div class="{}" role="region" aria-label="{}" tabindex="0">{}</div>').format(
+        kind, name, Markup(out))
 
 
 def _has_long_words(text: str) -> bool:
