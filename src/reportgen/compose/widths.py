@@ -10,14 +10,16 @@ Rules, in order:
   * no column is narrower than its longest ordinary word at the table's
     type size (longer "words", such as web addresses, wrap anywhere);
   * every column gets the width its longest line wants, up to a common
-    level that fills the page: reference and date columns stay narrow and
-    on one line, text columns share the rest equally;
+    level (weighted by the square root of that want) that fills the page:
+    reference and date columns stay narrow and on one line, text columns
+    share the rest, long notes more than short sentences;
   * a table whose words do not fit portrait A4 at its type size is set
     up to 1 pt smaller (never below 10 pt) when that is enough, and on a
     landscape page otherwise, down to 10 pt;
   * a table too wide even for that (York's 11-column tracker) is "tight":
-    landscape, 10 pt, widths in proportion to the columns' longest words,
-    and the words that do not fit are hyphenated.
+    landscape, 10 pt, each column at least 65% of its longest word (all of
+    words up to 8 letters), the rest shared as above, and the words that do
+    not fit are hyphenated.
 
 Text is measured with DejaVu Sans's advance widths (the house default
 font, and wider than Arial/Liberation Sans, so the estimate is safe for
@@ -26,6 +28,7 @@ those too).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -39,6 +42,9 @@ CELL_PADDING_CM = 0.40  # 5 pt each side plus the rule in CSS; Word's 0.19 cm ma
 WORD_SLACK = 1.02  # rounding, kerning differences between renderers
 EXTRA_CM = 0.15  # a RAG label's padding inside its cell
 LONGEST_ORDINARY_WORD = 20  # characters; longer ones wrap anywhere
+SHORT_LINE = 25  # characters: a column no longer than this is kept on one line
+TIGHT_WORD_SHARE = 0.65  # of its longest word a tight table's column must hold
+HYPHENATED = 8  # characters: shorter words are never hyphenated, even in a tight table
 _PT_PER_CM = 72 / 2.54
 _UNITS_PER_EM = 2048
 # DejaVu Sans advance widths, (regular, bold), for " " to "~", in font units.
@@ -121,17 +127,27 @@ def fit_columns(headers: Sequence[str], columns: Sequence[Sequence[str]],
     column i). Never raises; a table too wide even in landscape at 10 pt gets
     widths in proportion to its words, and they wrap anywhere."""
     size = table_size(body_pt)
+    short = [all(len(line) <= SHORT_LINE for text in cells for line in text.splitlines())
+             for cells in columns]
     bolds = [[h, *(bold[i] if i < len(bold) else ())] for i, h in enumerate(headers)]
     for width_cm, landscape, smallest in ((PORTRAIT_CM, False, size - PORTRAIT_SHRINK_PT),
                                           (LANDSCAPE_CM, True, FLOOR_PT)):
         for pt in _sizes(size, max(smallest, FLOOR_PT)):
             mins = [_min_cm(b, cells, pt) for b, cells in zip(bolds, columns, strict=True)]
             if sum(mins) <= width_cm:
-                wants = [max(m, _want_cm(b, cells, pt, width_cm))
+                wants = [max(m, _want_cm(b, cells, pt))
                          for m, b, cells in zip(mins, bolds, columns, strict=True)]
-                return _share(mins, wants, width_cm, pt, landscape)
+                return _share(mins, wants, width_cm, pt, landscape, short)
+    # Tight: hyphenation lets a long word take two lines, so a column needs only part
+    # of its longest word, and the long-text columns get room to keep rows short.
     mins = [_min_cm(b, cells, FLOOR_PT) for b, cells in zip(bolds, columns, strict=True)]
-    return _share(mins, mins, LANDSCAPE_CM, FLOOR_PT, True)
+    soft = [_min_cm(b, cells, FLOOR_PT, TIGHT_WORD_SHARE)
+            for b, cells in zip(bolds, columns, strict=True)]
+    soft = [w * min(1.0, LANDSCAPE_CM / sum(soft)) for w in soft]
+    wants = [max(w, _want_cm(b, cells, FLOOR_PT))
+             for w, b, cells in zip(soft, bolds, columns, strict=True)]
+    fit = _share(soft, wants, LANDSCAPE_CM, FLOOR_PT, True)  # no room to keep lines whole
+    return TableFit(fit.fractions, fit.cm, FLOOR_PT, True, round(sum(mins), 2))
 
 
 def _sizes(largest: float, smallest: float) -> list[float]:
@@ -142,39 +158,61 @@ def _sizes(largest: float, smallest: float) -> list[float]:
     return sizes
 
 
-def _min_cm(bold: Sequence[str], cells: Sequence[str], pt: float) -> float:
-    """The widest ordinary word of the column, plus the cell's padding."""
+def _min_cm(bold: Sequence[str], cells: Sequence[str], pt: float, share: float = 1.0) -> float:
+    """The widest ordinary word of the column, plus the cell's padding; with share < 1,
+    only that share of each word longer than HYPHENATED characters."""
     words = [(w, False) for text in cells for w in ordinary_words(text)]
     words += [(w, True) for text in bold for w in ordinary_words(text)]
-    widest = max((text_cm(w, pt, b) for w, b in words), default=0.0)
+    widest = max((text_cm(w, pt, b) * (share if len(w) > HYPHENATED else 1.0)
+                  for w, b in words), default=0.0)
     return widest * WORD_SLACK + CELL_PADDING_CM + EXTRA_CM
 
 
-def _want_cm(bold: Sequence[str], cells: Sequence[str], pt: float, cap: float) -> float:
-    """How wide the column would be with no line wrapped, up to cap."""
+def _want_cm(bold: Sequence[str], cells: Sequence[str], pt: float) -> float:
+    """How wide the column would be with no line wrapped."""
     lines = [(line, False) for text in cells for line in text.splitlines()]
     lines += [(line, True) for text in bold for line in text.splitlines()]
     widest = max((text_cm(line, pt, b) for line, b in lines), default=0.0)
-    return min(cap, widest * WORD_SLACK + CELL_PADDING_CM + EXTRA_CM)
+    return widest * WORD_SLACK + CELL_PADDING_CM + EXTRA_CM
+
+
+def _unwrap_short(mins: list[float], wants: list[float], short: Sequence[bool],
+                  width_cm: float) -> list[float]:
+    """Short columns (refs, dates, statuses) kept on one line while there is room,
+    the cheapest first."""
+    mins = list(mins)
+    for i in sorted((i for i, s in enumerate(short) if s), key=lambda i: wants[i] - mins[i]):
+        if sum(mins) + wants[i] - mins[i] <= width_cm:
+            mins[i] = wants[i]
+    return mins
 
 
 def _share(mins: list[float], wants: list[float], width_cm: float, pt: float,
-           landscape: bool) -> TableFit:
-    """Fill width_cm. When everything fits on one line, in proportion to each
-    column's want; else every column gets what it wants up to a common level,
-    never less than its minimum, so short columns are never wrapped to make
-    long ones a little wider, and long text columns come out equally wide."""
+           landscape: bool, short: Sequence[bool] = ()) -> TableFit:
+    """Fill width_cm. When every line fits unwrapped, in proportion to each column's
+    want. Else each column gets its want or a common level times the square root of
+    its want, whichever is less, and never less than its minimum: short columns are
+    not wrapped to make long ones a little wider, and a column of long notes gets
+    more room than one of short sentences, so rows stay short. Short columns
+    stay on one line first, while the page has room (_unwrap_short)."""
     if not mins:
         return TableFit((), (), pt, landscape, 0.0)
-    if sum(wants) <= width_cm:
-        widths = [w * width_cm / sum(wants) for w in wants]
+    capped = [min(w, width_cm) for w in wants]
+    if sum(capped) <= width_cm:
+        widths = [w * width_cm / sum(capped) for w in capped]
     elif sum(mins) <= width_cm:
-        low, high = 0.0, max(wants)
+        mins = _unwrap_short(mins, capped, short, width_cm)
+        weights = [math.sqrt(w) for w in wants]
+
+        def at(level: float) -> list[float]:
+            return [max(m, min(c, level * g)) for m, c, g in zip(mins, capped, weights,
+                                                                 strict=True)]
+
+        low, high = 0.0, max(c / g for c, g in zip(capped, weights, strict=True))
         for _ in range(50):  # bisection: the total grows with the level
-            level = (low + high) / 2
-            total = sum(max(m, min(w, level)) for m, w in zip(mins, wants, strict=True))
-            low, high = (level, high) if total < width_cm else (low, level)
-        widths = [max(m, min(w, low)) for m, w in zip(mins, wants, strict=True)]
+            middle = (low + high) / 2
+            low, high = (middle, high) if sum(at(middle)) < width_cm else (low, middle)
+        widths = at(low)
         widths[widths.index(max(widths))] += width_cm - sum(widths)  # the rounding left over
     else:
         widths = [m * width_cm / sum(mins) for m in mins]
