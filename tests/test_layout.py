@@ -150,6 +150,12 @@ def test_trackers_too_wide_for_landscape_are_hyphenated_at_10pt(built):
         assert table.get("data-fit") == "tight" and table.get("data-font-pt") == "10"
     css = (ROOT / "templates" / "css" / "report.css").read_text()
     assert re.search(r'table\[data-fit="tight"\] td \{ hyphens: auto', css)
+    document = docx.Document(built["york"]["docx"])  # Word hyphenates that table only
+    assert document.settings.element.find(qn("w:autoHyphenation")) is not None
+    cell = document.tables[-1].rows[1].cells[1].paragraphs[0]
+    assert cell._p.pPr.find(qn("w:suppressAutoHyphens")).get(qn("w:val")) == "0"
+    normal = document.styles["Normal"].element.pPr.find(qn("w:suppressAutoHyphens"))
+    assert normal.get(qn("w:val")) == "1"
 
 
 FITTING = sorted(set(TRACKERS) - {"york", "twelve_columns"})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
@@ -16,6 +17,12 @@ from reportgen.compose.tables import grid
 TEXT_WIDTH_CM = 17.0  # for a council template's table that gives percentages only
 HEADER_FILL = "D9E2F3"
 RAG_FILLS = {"rag-red": "F4C7C3", "rag-amber": "FCE8B2", "rag-green": "B7E1CD"}  # report.css
+# What follows w:suppressAutoHyphens in a paragraph's properties (ECMA-376 order).
+_AFTER_SUPPRESS = tuple(f"w:{n}" for n in (
+    "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
+    "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+    "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+    "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"))
 _PERCENT = re.compile(r"width:\s*([\d.]+)%")
 
 
@@ -63,6 +70,8 @@ def write_table(writer, container, table_el) -> None:
             if rag:
                 _shade(cell, rag)
     _set_type_size(table, table_el)
+    if table_el.get("data-fit") == "tight":
+        _hyphenate(writer.document, table)
 
 
 def _shade(cell, fill: str) -> None:
@@ -70,6 +79,27 @@ def _shade(cell, fill: str) -> None:
     if tc_pr.find(qn("w:shd")) is None:
         tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" '
                                f'w:fill="{fill}"/>'))
+
+
+def _hyphenate(document, table) -> None:
+    """Let Word hyphenate this table's words, as the PDF does for a tight table: the
+    document allows it, every paragraph style but this table's cells refuses it."""
+    settings = document.settings.element
+    if settings.find(qn("w:autoHyphenation")) is None:
+        settings.append(parse_xml(f'<w:autoHyphenation {nsdecls("w")}/>'))
+        for style in document.styles:
+            if style.type == WD_STYLE_TYPE.PARAGRAPH:
+                _set_hyphens(style.element.get_or_add_pPr(), allowed=False)
+    for p in table._tbl.iter(qn("w:p")):
+        _set_hyphens(p.get_or_add_pPr(), allowed=True)
+
+
+def _set_hyphens(ppr, allowed: bool) -> None:
+    suppress = ppr.find(qn("w:suppressAutoHyphens"))
+    if suppress is None:
+        suppress = parse_xml(f'<w:suppressAutoHyphens {nsdecls("w")}/>')
+        ppr.insert_element_before(suppress, *_AFTER_SUPPRESS)
+    suppress.set(qn("w:val"), "0" if allowed else "1")
 
 
 def _set_type_size(table, table_el) -> None:
