@@ -382,7 +382,8 @@ def test_nothing_exempt_in_any_published_file(published):
     assert len(public) > 20
     for path in public:
         text = public_text(path)
-        assert SECRET not in text and OSC_SECRET not in text, path
+        # a number on its own, not inside a PDF coordinate such as "287.529614 Tm"
+        assert SECRET not in text and not re.search(r"(?<![\d.])87\.5(?!\d)", text), path
     exempt_record = published / "cabinet-2017-03-21-exempt" / "decisions.docx"
     assert SECRET in public_text(exempt_record)  # the search does find it where it is
     assert SECRET in public_text(exempt_record.with_suffix(".pdf"))

@@ -145,7 +145,7 @@ def test_builder_renders_a_docx_and_outputs_its_own_bytes():
 def test_compose_marks_an_exempt_report():
     report = read_word_report(EXAMPLE)
     html = compose_word_report(report, TemplateSet(), exempt_paragraph=3)
-    assert "NOT FOR PUBLICATION by virtue of paragraph 3" in html
+    assert "Not for publication</span> by virtue of paragraph 3" in html  # capitals by CSS
     assert 'class="report kind-word-report exempt"' in html
 
 

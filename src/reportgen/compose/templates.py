@@ -19,7 +19,7 @@ from reportgen.compose.charts import bar_chart, describe
 from reportgen.compose.markup import lines, parse_blocks
 from reportgen.compose.tables import body_points, fit_table
 from reportgen.errors import InputError, Problem
-from reportgen.readers.cells import normalise
+from reportgen.readers.cells import format_date, normalise
 
 KIND_SUFFIX = ".html.j2"
 # Templates that are not report kinds a workbook can name: the skeleton, and the
@@ -90,6 +90,7 @@ class TemplateSet:
         env.filters["lines"] = lines
         env.filters["blocks"] = parse_blocks
         env.filters["fit_table"] = _fit_table
+        env.filters["long_date"] = lambda d: format_date(d) if d else ""
         env.globals["bar_chart"] = bar_chart
         env.globals["describe_chart"] = describe
         return env
