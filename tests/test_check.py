@@ -78,27 +78,71 @@ def test_check_lists_errors_first_and_every_one(tmp_path):
     assert "warning" in lines[2] and lines[-1] == "2 errors, 1 warning"
 
 
-@pytest.mark.parametrize("kind", ["executive-response", "scope", "cabinet", "monitoring"])
-def test_new_item_reads_back_without_error(tmp_path, kind):
+SHEETS_OF_KIND = {
+    "executive-response": {"Report", "Recommendations", "Actions", "Sections"},
+    "cabinet": {"Report", "Recommendations", "Actions", "Sections"},
+    "monitoring": {"Report", "Recommendations", "Sections"},
+    "scope": {"Report", "Sections", "Scope"},
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SHEETS_OF_KIND))
+def test_new_item_has_only_what_its_kind_uses_and_reads_back(tmp_path, kind):
+    from reportgen import contract
+
     path = tmp_path / f"{kind}.xlsx"
     assert run("new", "item", path, "--type", kind).exit_code == 0
     result = run("check", path)
     assert result.exit_code == 0, result.output
     wb = load_workbook(path)
-    assert {"Report", "Recommendations", "Actions", "Sections", "Instructions"} <= set(
-        wb.sheetnames)
+    assert set(wb.sheetnames) - {"Instructions", "Lists"} == SHEETS_OF_KIND[kind]
     assert wb["Report"]["B2"].value == kind
-    assert wb["Recommendations"].freeze_panes == "A2"
-    validations = wb["Recommendations"].data_validations.dataValidation
-    lists = {str(v.sqref): v.formula1 for v in validations}
-    assert lists["C2:C1000"] == '"Accepted,Partially accepted,Not accepted,Noted"'
-    assert lists["H2:H1000"] == '"Red,Amber,Green"'
-    assert "Implemented" in lists["G2:G1000"]
-    report_lists = [v.formula1 for v in wb["Report"].data_validations.dataValidation]
-    assert '"Yes,No"' in report_lists and any("executive-response" in f for f in report_lists)
-    assert wb["Recommendations"].column_dimensions["B"].width >= 40
+    labels = [c.value for c in wb["Report"]["A"]][1:]
+    assert ("Key decision" in labels) == (kind == "cabinet")
+    if "Recommendations" in wb.sheetnames:
+        header = [c.value for c in wb["Recommendations"][1]]
+        assert header == [e.label for e in contract.RECOMMENDATIONS.for_kind(kind)]
+        assert ("RAG" in header) == (kind == "monitoring")
+        assert wb["Recommendations"].freeze_panes == "A2"
+        lists = [v.formula1 for v in wb["Recommendations"].data_validations.dataValidation]
+        assert '"Accepted,Partially accepted,Not accepted,Noted"' in lists
+        assert not any("Overdue" in f for f in lists)
+    sections = [c.value for c in wb["Sections"]["A"]][1:]
+    from reportgen.compose.templates import TemplateSet
+    assert sections == [s.name for s in TemplateSet().kind(kind).sections]
+    assert wb["Sections"].data_validations.dataValidation  # the kind's section names
     if kind == "scope":
         assert wb["Scope"]["A21"].value == "Reporting arrangements"
+
+
+@pytest.mark.parametrize("kind", sorted(SHEETS_OF_KIND))
+def test_new_item_filled_in_every_column_builds(tmp_path, kind):
+    """A workbook filled in every column `new` offers builds, and every word of it is
+    inside the PDF's page box."""
+    import pdfplumber
+
+    path = tmp_path / f"{kind}.xlsx"
+    assert run("new", "item", path, "--type", kind).exit_code == 0
+    wb = load_workbook(path)
+    wb["Report"]["B6"] = "A report filled in everywhere"
+    for name in ("Recommendations", "Actions"):
+        if name in wb.sheetnames:
+            ws = wb[name]
+            for column, cell in enumerate(ws[1], start=1):
+                ws.cell(row=2, column=column, value="1" if cell.value == "Ref" else
+                        "31 December 2026" if "date" in cell.value.lower()
+                        or cell.value in ("Timeline", "Updated") else
+                        "Accepted" if cell.value == "Decision" else
+                        "Amber" if cell.value == "RAG" else f"Typed {cell.value} text")
+    wb["Sections"]["B2"] = "Typed purpose."
+    wb.save(path)
+    out = tmp_path / "out"
+    result = run("build", path, "-o", out)
+    assert result.exit_code == 0, result.output
+    with pdfplumber.open(out / f"{kind}.pdf") as pdf:
+        for page in pdf.pages:
+            for word in page.extract_words():
+                assert word["x1"] <= page.width and word["x0"] >= 0, word
 
 
 def test_new_meeting_reads_back_and_builds_nothing_by_mistake(tmp_path):
@@ -110,7 +154,10 @@ def test_new_meeting_reads_back_and_builds_nothing_by_mistake(tmp_path):
     assert "meeting.xlsx: Meeting!B3: the Committee is empty" in result.output
     assert "meeting.xlsx: Meeting!B4: the Date is empty" in result.output
     wb = load_workbook(path)
-    assert [c.value for c in wb["Agenda"][1]][:3] == ["Item", "Title", "Report"]
+    from reportgen import contract
+    assert [c.value for c in wb["Agenda"][1]] == [e.label for e in contract.AGENDA.entries]
+    assert [r[2].value for r in wb["Agenda"].iter_rows(min_row=2)] == [
+        "Apologies for absence", "Declarations of interest", "Minutes of the previous meeting"]
 
 
 def test_new_refuses_to_overwrite_and_unknown_types(tmp_path):

@@ -234,7 +234,10 @@ def new(what: str, path: Path, kind: str, force: bool, config: Path | None) -> N
                                  param_hint="PATH")
     templates = load_house(config).template_set()
     if what == "item" and kind not in templates.kinds():
-        raise click.BadParameter(f"unknown report type {kind!r}: expected one of "
+        from reportgen.errors import did_you_mean
+
+        raise click.BadParameter(f"unknown report type {kind!r}"
+                                 f"{did_you_mean(kind, templates.kinds())}: expected one of "
                                  + ", ".join(templates.kinds()), param_hint="--type")
     with atomic_path(path) as tmp:
         new_item(tmp, kind, templates) if what == "item" else new_meeting(tmp)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+BUILTIN_KINDS = ("executive-response", "scope", "cabinet", "monitoring")
 ALL_KINDS: tuple[str, ...] = ()  # an entry whose kinds are () is used by every report kind
 RESPONSE_KINDS = ("executive-response", "cabinet")
 TRACKER_KINDS = ("monitoring",)
@@ -47,7 +48,8 @@ class Entry:
         return (self.label, self.key, *self.synonyms)
 
     def used_by(self, kind: str) -> bool:
-        return not self.kinds or kind in self.kinds
+        """Offered by `new` for kind (a council's own kind is offered everything)."""
+        return not self.kinds or kind in self.kinds or kind not in BUILTIN_KINDS
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ class Sheet:
         return tuple(e for e in self.entries if e.used_by(kind))
 
     def used_by(self, kind: str) -> bool:
-        return not self.kinds or kind in self.kinds
+        return not self.kinds or kind in self.kinds or kind not in BUILTIN_KINDS
 
 
 E = Entry
