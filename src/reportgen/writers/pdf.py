@@ -9,6 +9,7 @@ from weasyprint import HTML
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher
 
+from reportgen.writers.pdf_structure import element_hints, repair_bytes
 from reportgen.writers.reproducible import pin_build_time
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": False}
@@ -47,4 +48,7 @@ def layout(html: str, allowed_folders: list[Path]) -> Document:
 
 
 def pdf_bytes(document: Document) -> bytes:
-    return document.write_pdf(**PDF_OPTIONS)
+    """The tagged PDF, its tag tree repaired for screen readers (pdf_structure)."""
+    with element_hints():
+        data = document.write_pdf(**PDF_OPTIONS)
+    return repair_bytes(data)
