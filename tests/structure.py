@@ -7,6 +7,7 @@ elements in tree order with the words they hold.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,7 +61,14 @@ class Tree:
 
 
 def read_tree(path: Path) -> Tree:
-    """The whole tag tree of the PDF at path, with text per element."""
+    """The whole tag tree of the PDF at path, with text per element (read once
+    per version of the file: trees are not changed by the tests)."""
+    stat = Path(path).stat()
+    return _read_tree(Path(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _read_tree(path: Path, _mtime: int, _size: int) -> Tree:
     texts, places = _marked_text(path)
     pdf = pikepdf.open(path)  # kept open by the Tree: elements are read lazily
     pages = {page.objgen: i for i, page in enumerate(pdf.pages)}

@@ -44,6 +44,8 @@ from collections import defaultdict
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
+from reportgen.writers.tag_tree import is_element, kids, new_element, set_kids, walk
+
 _NODE, _TAG, _SCOPE = Name("/RGNode"), Name("/RGTag"), Name("/RGScope")
 _HINTS = (_NODE, _TAG, _SCOPE)
 _GROUPS = (Name.THead, Name.TBody, Name.TFoot)
@@ -119,13 +121,13 @@ def repair(pdf: Pdf) -> None:
         return
     document = _one_document(pdf, root)
     _merge_fragments(document)
-    elements = list(_walk(document))
+    elements = list(walk(document))
     for element in elements:
         if element.get(_TAG) == Name("/dl"):
             _definition_list(pdf, element)
     for number, table in enumerate(e for e in elements if e.get("/S") == Name.Table):
         _table_headers(table, number + 1)
-    for element in _walk(document):
+    for element in walk(document):
         for hint in _HINTS:
             if hint in element:
                 del element[hint]
@@ -134,48 +136,13 @@ def repair(pdf: Pdf) -> None:
     _rebuild_id_tree(pdf, root, document)
 
 
-# -- the tree ------------------------------------------------------------------
-def _is_element(obj) -> bool:
-    return (isinstance(obj, Dictionary) and "/S" in obj
-            and obj.get("/Type") not in (Name.MCR, Name.OBJR))
-
-
-def _kids(element) -> list:
-    kids = element.get("/K")
-    if kids is None:
-        return []
-    return list(kids) if isinstance(kids, Array) else [kids]
-
-
-def _set_kids(element, kids: list) -> None:
-    element.K = Array(kids)
-    for kid in kids:
-        if _is_element(kid):
-            kid.P = element
-
-
-def _walk(element):
-    """element and every structure element below it, depth first, in order."""
-    yield element
-    for kid in _kids(element):
-        if _is_element(kid):
-            yield from _walk(kid)
-
-
-def _new_element(pdf: Pdf, role: Name, like) -> Dictionary:
-    element = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=role, K=Array()))
-    if "/Pg" in like:
-        element.Pg = like.Pg
-    return element
-
-
 def _one_document(pdf: Pdf, root) -> Dictionary:
-    kids = [k for k in _kids(root) if _is_element(k)]
-    if len(kids) == 1 and kids[0].get("/S") == Name.Document:
-        kids[0].P = root
-        return kids[0]
-    document = _new_element(pdf, Name.Document, {})
-    _set_kids(document, kids)
+    top = [k for k in kids(root) if is_element(k)]
+    if len(top) == 1 and top[0].get("/S") == Name.Document:
+        top[0].P = root
+        return top[0]
+    document = new_element(pdf, Name.Document, {})
+    set_kids(document, top)
     root.K = Array([document])
     document.P = root
     return document
@@ -187,8 +154,8 @@ def _merge_fragments(element) -> None:
     kept: list = []
     heads: set = set()
     for kid in _unwrap_anonymous(element):
-        node = kid.get(_NODE) if _is_element(kid) else None
-        if node is not None and kept and _is_element(kept[-1]) \
+        node = kid.get(_NODE) if is_element(kid) else None
+        if node is not None and kept and is_element(kept[-1]) \
                 and kept[-1].get(_NODE) == node and kept[-1].S == kid.S:
             _absorb(kept[-1], kid)
             continue
@@ -197,9 +164,9 @@ def _merge_fragments(element) -> None:
                 continue  # a header row repeated on a later page: becomes an artifact
             heads.add(node)
         kept.append(kid)
-    _set_kids(element, kept)
+    set_kids(element, kept)
     for kid in kept:
-        if _is_element(kid):
+        if is_element(kid):
             _merge_fragments(kid)
 
 
@@ -207,54 +174,54 @@ def _unwrap_anonymous(element) -> list:
     """element's kids, with any kid that repeats element itself (the anonymous box
     of a multi-column list, say) replaced by its own kids."""
     node = element.get(_NODE)
-    kids = []
-    for kid in _kids(element):
-        if node is not None and _is_element(kid) and kid.get(_NODE) == node \
+    found = []
+    for kid in kids(element):
+        if node is not None and is_element(kid) and kid.get(_NODE) == node \
                 and kid.S == element.S:
-            kids += _unwrap_anonymous(kid)
+            found += _unwrap_anonymous(kid)
         else:
-            kids.append(kid)
-    return kids
+            found.append(kid)
+    return found
 
 
 def _absorb(first, later) -> None:
     """Move later's content to the end of first; later's MCIDs keep their page."""
     page = later.get("/Pg")
     moved = []
-    for kid in _kids(later):
+    for kid in kids(later):
         if isinstance(kid, int) and page is not None and first.get("/Pg") != page:
             kid = Dictionary(Type=Name.MCR, Pg=page, MCID=kid)
         moved.append(kid)
-    _set_kids(first, _kids(first) + moved)
+    set_kids(first, kids(first) + moved)
 
 
 # -- definition lists ------------------------------------------------------------
 def _definition_list(pdf: Pdf, dl) -> None:
     """dl -> L > LI > Lbl (dt) + LBody (dd); a div around each pair becomes the LI."""
     items: list = []
-    for kid in _kids(dl):
-        if not _is_element(kid):
+    for kid in kids(dl):
+        if not is_element(kid):
             continue
         if kid.get(_TAG) == Name("/div"):
             kid.S = Name.LI
-            _set_kids(kid, [_term_part(k) for k in _kids(kid)])
+            set_kids(kid, [_term_part(k) for k in kids(kid)])
             items.append(kid)
         elif kid.get(_TAG) == Name("/dt") or not items:
-            item = _new_element(pdf, Name.LI, kid)
-            _set_kids(item, [_term_part(kid)])
+            item = new_element(pdf, Name.LI, kid)
+            set_kids(item, [_term_part(kid)])
             items.append(item)
         else:
-            _set_kids(items[-1], _kids(items[-1]) + [_term_part(kid)])
-    _set_kids(dl, items)
+            set_kids(items[-1], kids(items[-1]) + [_term_part(kid)])
+    set_kids(dl, items)
 
 
 def _term_part(wrapper):
     """WeasyPrint's LI > LBody around a dt or dd, as one Lbl or LBody."""
-    if not _is_element(wrapper) or wrapper.get(_TAG) not in (Name("/dt"), Name("/dd")):
+    if not is_element(wrapper) or wrapper.get(_TAG) not in (Name("/dt"), Name("/dd")):
         return wrapper
-    inner = _kids(wrapper)
-    if len(inner) == 1 and _is_element(inner[0]) and inner[0].S == Name.LBody:
-        _set_kids(wrapper, _kids(inner[0]))
+    inner = kids(wrapper)
+    if len(inner) == 1 and is_element(inner[0]) and inner[0].S == Name.LBody:
+        set_kids(wrapper, kids(inner[0]))
     wrapper.S = Name.Lbl if wrapper.get(_TAG) == Name("/dt") else Name.LBody
     return wrapper
 
@@ -262,14 +229,14 @@ def _term_part(wrapper):
 # -- tables ----------------------------------------------------------------------
 def _table_rows(table) -> list:
     rows = []
-    for kid in _kids(table):
-        if not _is_element(kid):
+    for kid in kids(table):
+        if not is_element(kid):
             continue
         if kid.S == Name.TR:
             rows.append((kid, None))
         elif kid.S in _GROUPS:
-            rows += [(row, kid.S) for row in _kids(kid)
-                     if _is_element(row) and row.S == Name.TR]
+            rows += [(row, kid.S) for row in kids(kid)
+                     if is_element(row) and row.S == Name.TR]
     return rows
 
 
@@ -298,8 +265,8 @@ def _place(rows: list) -> list:
     placed = []
     for r, (row, group) in enumerate(rows):
         column = 0
-        for cell in _kids(row):
-            if not _is_element(cell) or cell.S not in (Name.TH, Name.TD):
+        for cell in kids(row):
+            if not is_element(cell) or cell.S not in (Name.TH, Name.TD):
                 continue
             while (r, column) in taken:
                 column += 1
@@ -351,7 +318,7 @@ def _table_headers(table, number: int) -> None:
 
 def _rebuild_id_tree(pdf: Pdf, root, document) -> None:
     named: dict[bytes, object] = {}
-    for element in _walk(document):
+    for element in walk(document):
         if "/ID" in element:
             named.setdefault(bytes(element.ID), element)
     if "/IDTree" in root:
@@ -373,7 +340,7 @@ def _rebuild_parent_tree(pdf: Pdf, root, document) -> dict:
 
     def visit(element, page) -> None:
         page = element.get("/Pg", page)
-        for kid in _kids(element):
+        for kid in kids(element):
             if isinstance(kid, int) and page is not None:
                 owners[page.objgen][kid] = element
             elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
@@ -382,7 +349,7 @@ def _rebuild_parent_tree(pdf: Pdf, root, document) -> dict:
             elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
                 if "/StructParent" in kid.Obj:
                     annotations[int(kid.Obj.StructParent)] = element
-            elif _is_element(kid):
+            elif is_element(kid):
                 visit(kid, page)
 
     visit(document, None)
