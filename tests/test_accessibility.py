@@ -141,20 +141,42 @@ def test_a_table_over_several_pages_is_one_table_with_one_header_row(examples):
             assert "Executiveresponse" in "".join(c["text"] for c in words).replace(" ", "")
 
 
-def test_each_cell_is_announced_with_the_header_above_it(examples):
-    """Under the Merton table's row spans (recommendation 1 has three actions),
-    each TD's /Headers is the TH printed above its own column."""
-    path = _merton(examples)
-    tree = read_tree(path)
-    (table,) = tree.root.find("Table")
-    heads = sorted(table.find("TH"), key=lambda h: h.where[2])
-    lefts = [h.where[2] for h in heads]
-    for cell in table.find("TD"):
-        column = max(i for i, left in enumerate(lefts) if left <= cell.where[2] + 1)
-        named = [tree.by_id(i) for i in cell.attribute("/Headers")]
-        assert [h.text for h in named] == [heads[column].text], cell.text[:40]
-    second_action = table.find("TR")[2].kids[0]  # row 2: under recommendation 1's span
-    assert second_action.text.startswith("DMTs will continue")
+def _expected_headers(table) -> dict:
+    """TD -> the texts a reader should announce with it, found from the page: the
+    column TH printed nearest above-left of its text, then the row THs to its
+    left in its row, or in a row-spanning row header over it (as in HTML, a
+    row header heads the cells after it)."""
+    columns = sorted((h for h in table.find("TH") if h.attribute("/Scope") == "/Column"),
+                     key=lambda h: h.where[2])
+    expected, spanning = {}, []
+    for row in table.find("TR"):
+        spanning = [(head, left - 1) for head, left in spanning if left > 1]
+        row_heads = [k for k in row.kids if k.role == "TH" and k.attribute("/Scope") == "/Row"]
+        spanning += [(h, int(h.attribute("/RowSpan") or 1)) for h in row_heads]
+        for cell in (k for k in row.kids if k.role == "TD" and k.where):  # not empty
+            above = [h for h in columns if h.where[2] <= cell.where[2] + 1]
+            expected[id(cell)] = [above[-1].text] + [
+                h.text for h, _ in spanning if h.where[2] < cell.where[2]]
+    return expected
+
+
+def test_each_cell_is_announced_with_the_headers_over_it(examples):
+    """Every TD of every example table names, in /Headers, the TH printed above
+    its own column and its row's header, if any; also under the Merton table's
+    row spans (recommendation 1 has three actions)."""
+    checked = 0
+    for path in sorted((examples / "items").glob("*.pdf")):
+        tree = read_tree(path)
+        for table in tree.root.find("Table"):
+            expected = _expected_headers(table)
+            for cell in (c for c in table.find("TD") if c.where):
+                named = [tree.by_id(i).text for i in cell.attribute("/Headers")]
+                assert named == expected[id(cell)], (path.name, cell.text[:40])
+                checked += 1
+    assert checked > 100
+    tree = read_tree(_merton(examples))
+    second_action = tree.root.find("Table")[0].find("TR")[2].kids[0]
+    assert second_action.text.startswith("DMTs will continue")  # under the span
     assert [tree.by_id(i).text for i in second_action.attribute("/Headers")] == [
         "Executive response"]
 

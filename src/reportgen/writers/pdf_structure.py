@@ -39,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import io
+import re
 from collections import defaultdict
 
 import pikepdf
@@ -50,6 +51,7 @@ _NODE, _TAG, _SCOPE = Name("/RGNode"), Name("/RGTag"), Name("/RGScope")
 _HINTS = (_NODE, _TAG, _SCOPE)
 _GROUPS = (Name.THead, Name.TBody, Name.TFoot)
 _ARTIFACT = (Name.Artifact, Dictionary(Type=Name.Pagination))
+_MCID = re.compile(rb"/MCID\s+(\d+)")
 _SCOPES = {"col": Name.Column, "colgroup": Name.Column, "row": Name.Row,
            "rowgroup": Name.Row, "both": Name.Both}
 
@@ -392,8 +394,12 @@ def _mark_unclaimed_as_artifacts(pdf: Pdf, claimed: dict) -> None:
     """Marked content that no element holds (margin boxes, repeated header rows)
     becomes a pagination artifact, so it is neither lost nor read twice."""
     for page in pdf.pages:
+        if "/StructParents" not in page.obj:
+            continue  # an untagged part (an appendix) stays visibly untagged
         mine = claimed.get(page.obj.objgen, set())
         properties = page.obj.get("/Resources", {}).get("/Properties", {})
+        if not properties and _marked_ids(page.obj) <= mine:
+            continue  # nothing to change: skip the slower parse
         instructions = pikepdf.parse_content_stream(page)
         changed = False
         for index, (operands, operator) in enumerate(instructions):
@@ -409,3 +415,9 @@ def _mark_unclaimed_as_artifacts(pdf: Pdf, claimed: dict) -> None:
                 changed = True
         if changed:
             page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+
+
+def _marked_ids(page) -> set[int]:
+    contents = page.get("/Contents")
+    streams = contents if isinstance(contents, Array) else [contents] if contents else []
+    return {int(m) for stream in streams for m in _MCID.findall(stream.read_bytes())}
