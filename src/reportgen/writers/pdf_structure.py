@@ -45,11 +45,19 @@ from collections import defaultdict
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
-from reportgen.writers.tag_tree import is_element, kids, new_element, set_kids, walk
+from reportgen.writers.tag_tree import (
+    is_element,
+    kids,
+    new_element,
+    place_cells,
+    set_kids,
+    table_attributes,
+    table_rows,
+    walk,
+)
 
 _NODE, _TAG, _SCOPE = Name("/RGNode"), Name("/RGTag"), Name("/RGScope")
 _HINTS = (_NODE, _TAG, _SCOPE)
-_GROUPS = (Name.THead, Name.TBody, Name.TFoot)
 _ARTIFACT = (Name.Artifact, Dictionary(Type=Name.Pagination))
 _MCID = re.compile(rb"/MCID\s+(\d+)")
 _SCOPES = {"col": Name.Column, "colgroup": Name.Column, "row": Name.Row,
@@ -109,7 +117,8 @@ def repair_bytes(data: bytes) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         repair(pdf)
         out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, compress_streams=True,
+        # PDF/UA-1 is built on PDF 1.7, as WeasyPrint wrote it.
+        pdf.save(out, deterministic_id=True, compress_streams=True, min_version="1.7",
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
 
@@ -229,93 +238,67 @@ def _term_part(wrapper):
 
 
 # -- tables ----------------------------------------------------------------------
-def _table_rows(table) -> list:
-    rows = []
-    for kid in kids(table):
-        if not is_element(kid):
-            continue
-        if kid.S == Name.TR:
-            rows.append((kid, None))
-        elif kid.S in _GROUPS:
-            rows += [(row, kid.S) for row in kids(kid)
-                     if is_element(row) and row.S == Name.TR]
-    return rows
-
-
-def _attributes(cell) -> Dictionary:
-    """The cell's /A dictionary owned by /Table, made if missing."""
-    found = cell.get("/A")
-    for attrs in (found if isinstance(found, Array) else [found]):
-        if isinstance(attrs, Dictionary) and attrs.get("/O") == Name.Table:
-            return attrs
-    attrs = Dictionary(O=Name.Table)
-    cell.A = Array(list(found) + [attrs]) if isinstance(found, Array) else (
-        Array([found, attrs]) if isinstance(found, Dictionary) else attrs)
-    return cell.A[-1] if isinstance(cell.A, Array) else cell.A
-
-
-def _span(attrs, key: str) -> int:
-    try:
-        return max(1, int(attrs.get(key, 1)))
-    except (TypeError, ValueError):
-        return 1
-
-
-def _place(rows: list) -> list:
-    """(cell, group, row, column, rowspan, colspan) for each cell, on the grid."""
-    taken: set = set()
-    placed = []
-    for r, (row, group) in enumerate(rows):
-        column = 0
-        for cell in kids(row):
-            if not is_element(cell) or cell.S not in (Name.TH, Name.TD):
-                continue
-            while (r, column) in taken:
-                column += 1
-            attrs = _attributes(cell)
-            down, across = _span(attrs, "/RowSpan"), _span(attrs, "/ColSpan")
-            taken.update((r + i, column + j) for i in range(down) for j in range(across))
-            placed.append((cell, group, r, column, down, across))
-            column += across
-    return placed
-
-
-def _scope(cell, group, row_cells: list) -> Name:
-    hinted = cell.get(_SCOPE)
-    if hinted is not None:
-        return _SCOPES[str(hinted)[1:]]
-    if group == Name.THead or all(c.S == Name.TH for c in row_cells):
-        return Name.Column
-    return Name.Row
-
-
 def _table_headers(table, number: int) -> None:
-    """TH: /Scope and /ID; TD: /Headers, the THs over its column(s) and its row(s)."""
-    placed = _place(_table_rows(table))
-    by_row = defaultdict(list)
-    for cell, _group, r, *_ in placed:
-        by_row[r].append(cell)
-    heads = []
-    for cell, group, r, c, down, across in placed:
-        attrs = _attributes(cell)
-        if "/Headers" in attrs:
-            del attrs["/Headers"]
+    """Give each TH an /ID unique in the document. A table fresh from WeasyPrint
+    also gets TH /Scope and TD /Headers (_headers); in one repaired before (a
+    pack's part) or made elsewhere, only /Headers are renamed to match."""
+    placed = place_cells(table_rows(table))
+    renamed = {}
+    for cell, _group, r, c, _down, _across in placed:
         if cell.S == Name.TH:
-            attrs.Scope = _scope(cell, group, by_row[r])
-            cell.ID = pikepdf.String(f"table{number}-r{r + 1}c{c + 1}")
-            heads.append((attrs.Scope, cell.ID, r, c, down, across))
-    for cell, _group, r, c, down, across in placed:
+            ident = pikepdf.String(f"table{number}-r{r + 1}c{c + 1}")
+            if "/ID" in cell:
+                renamed[bytes(cell.ID)] = ident
+            cell.ID = ident
+    if table.get(_NODE) is not None:
+        _headers(placed)
+        return
+    for cell, *_ in placed:
+        attrs = table_attributes(cell)
+        if "/Headers" in attrs:
+            attrs.Headers = Array([renamed.get(bytes(i), i) for i in attrs.Headers])
+
+
+def _headers(placed: list) -> None:
+    """TH: /Scope from the HTML scope, else Column in a THead or an all-TH row, else
+    Row. TD: /Headers, the column THs above it, the row THs left of it in its
+    rows, and the rowgroup TH heading the rows of its group down to the next."""
+    heads = [p for p in placed if p[0].S == Name.TH]
+    for cell, group, r, *_ in heads:
+        hinted = cell.get(_SCOPE)
+        row_cells = [p[0] for p in placed if p[2] == r]
+        attrs = table_attributes(cell)
+        if hinted is not None:
+            attrs.Scope = _SCOPES[str(hinted)[1:]]
+        elif (group is not None and group.S == Name.THead) or all(
+                c.S == Name.TH for c in row_cells):
+            attrs.Scope = Name.Column
+        else:
+            attrs.Scope = Name.Row
+    groups = [(cell, group, r) for cell, group, r, *_ in heads
+              if cell.get(_SCOPE) == Name("/rowgroup")]
+    for cell, group, r, c, down, across in placed:
         if cell.S != Name.TD:
             continue
-        columns, rows = range(c, c + across), range(r, r + down)
-        found = [ident for scope, ident, hr, hc, hdown, hacross in heads
-                 if scope in (Name.Column, Name.Both) and hr < r
-                 and set(columns) & set(range(hc, hc + hacross))]
-        found += [ident for scope, ident, hr, hc, hdown, hacross in heads
-                  if scope in (Name.Row, Name.Both) and hc < c
-                  and set(rows) & set(range(hr, hr + hdown))]
+        attrs = table_attributes(cell)
+        columns, rows = set(range(c, c + across)), set(range(r, r + down))
+        found = [h.ID for h, _g, hr, hc, _d, hacross in heads
+                 if table_attributes(h).Scope in (Name.Column, Name.Both) and hr < r
+                 and columns & set(range(hc, hc + hacross))]
+        found += [h.ID for h, _g, hr, hc, hdown, _a in heads
+                  if table_attributes(h).Scope in (Name.Row, Name.Both) and hc < c
+                  and h.get(_SCOPE) != Name("/rowgroup") and rows & set(range(hr, hr + hdown))]
+        above = [h for h, g, hr in groups if _same(g, group) and hr < r]
+        found += [above[-1].ID] if above else []
         if found:
-            _attributes(cell).Headers = Array(found)
+            attrs.Headers = Array(found)
+        elif "/Headers" in attrs:
+            del attrs["/Headers"]
+
+
+def _same(one, other) -> bool:
+    return one is other or (one is not None and other is not None
+                            and one.objgen == other.objgen)
 
 
 def _rebuild_id_tree(pdf: Pdf, root, document) -> None:

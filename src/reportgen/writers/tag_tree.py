@@ -1,5 +1,5 @@
 """Reading and editing a PDF's structure tree (tags) with pikepdf: the few
-operations pdf_structure's repairs are made of."""
+operations pdf_structure's repairs are made of, tables' grids among them."""
 
 from __future__ import annotations
 
@@ -42,3 +42,57 @@ def new_element(pdf: Pdf, role: Name, like) -> Dictionary:
     if "/Pg" in like:
         element.Pg = like.Pg
     return element
+
+
+_GROUPS = (Name.THead, Name.TBody, Name.TFoot)
+
+
+def table_rows(table) -> list:
+    """(TR, its THead/TBody/TFoot or None) in order."""
+    rows = []
+    for kid in kids(table):
+        if not is_element(kid):
+            continue
+        if kid.S == Name.TR:
+            rows.append((kid, None))
+        elif kid.S in _GROUPS:
+            rows += [(row, kid) for row in kids(kid) if is_element(row) and row.S == Name.TR]
+    return rows
+
+
+def table_attributes(cell) -> Dictionary:
+    """The cell's /A dictionary owned by /Table, made if missing."""
+    found = cell.get("/A")
+    for attrs in (found if isinstance(found, Array) else [found]):
+        if isinstance(attrs, Dictionary) and attrs.get("/O") == Name.Table:
+            return attrs
+    attrs = Dictionary(O=Name.Table)
+    cell.A = Array(list(found) + [attrs]) if isinstance(found, Array) else (
+        Array([found, attrs]) if isinstance(found, Dictionary) else attrs)
+    return cell.A[-1] if isinstance(cell.A, Array) else cell.A
+
+
+def _span(attrs, key: str) -> int:
+    try:
+        return max(1, int(attrs.get(key, 1)))
+    except (TypeError, ValueError):
+        return 1
+
+
+def place_cells(rows: list) -> list:
+    """(cell, group, row, column, rowspan, colspan) for each cell, on the grid."""
+    taken: set = set()
+    placed = []
+    for r, (row, group) in enumerate(rows):
+        column = 0
+        for cell in kids(row):
+            if not is_element(cell) or cell.S not in (Name.TH, Name.TD):
+                continue
+            while (r, column) in taken:
+                column += 1
+            attrs = table_attributes(cell)
+            down, across = _span(attrs, "/RowSpan"), _span(attrs, "/ColSpan")
+            taken.update((r + i, column + j) for i in range(down) for j in range(across))
+            placed.append((cell, group, r, column, down, across))
+            column += across
+    return placed
