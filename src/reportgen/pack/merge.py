@@ -28,6 +28,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 
 from reportgen.errors import Problem
+from reportgen.writers.pdf_structure import repair
 
 
 @dataclass
@@ -104,6 +105,7 @@ def merge(parts: list[PartSource], title: str, lang: str = "en-GB") -> Pdf:
     out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
     _write_metadata(out, title, claim_ua=not untagged_parts(parts))
     _rebuild_outline(out, outlines)
+    repair(out)  # one ID tree and parent tree for the whole pack
     return out
 
 

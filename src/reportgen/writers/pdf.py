@@ -12,6 +12,7 @@ from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from reportgen.writers.pdf_structure import element_hints, repair_bytes
 from reportgen.writers.reproducible import pin_build_time
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": False}
@@ -74,4 +75,7 @@ def _stylesheet(text: str, base: str | None, folders: tuple[Path, ...]) -> CSS:
 
 
 def pdf_bytes(document: Document) -> bytes:
-    return document.write_pdf(**PDF_OPTIONS)
+    """The tagged PDF, its tag tree repaired for screen readers (pdf_structure)."""
+    with element_hints():
+        data = document.write_pdf(**PDF_OPTIONS)
+    return repair_bytes(data)

@@ -1,0 +1,406 @@
+"""Repairing WeasyPrint's tag tree so that a screen reader can use it (PDF/UA-1).
+
+What WeasyPrint (68-70) gives: a tag tree built page by page from the layout
+boxes. An HTML element that runs over a page break becomes one structure
+element per page (a table over three pages is three Tables, each with its
+header row again; a paragraph or list breaks at every page end; `main` is a
+Part per page). TD /Headers are counted without row spans, so the rows after
+a row-spanning cell name the wrong column; TH has no /Scope; `dl` becomes
+L > Div > LI > LBody, which is not a list. Margin boxes (running headers,
+page numbers) are marked content with MCIDs, tagged but attached to nothing.
+
+What repair() makes of it:
+- one Document; the page fragments of each HTML element merged back into one
+  element (recognised by which HTML element made them: see element_hints),
+  so one Table, L, P, Sect and Part per HTML element, rows in order;
+- the header rows WeasyPrint repeats on later pages taken out of the tree and
+  their content re-marked /Artifact (pagination), like the running headers
+  and page numbers, so they are read once;
+- TH with /Scope (from the HTML scope, else Column in a THead or an all-TH
+  row, else Row) and an /ID; TD /Headers recounted on the grid with row and
+  column spans; the /IDTree that /Headers needs;
+- `dl` as L > LI > Lbl (the term) + LBody (the description);
+- the /ParentTree rebuilt from the tree, so every MCID and annotation points
+  at the element that now holds it; figures keep /Alt.
+
+repair() also runs on merged packs: their parts were repaired already, so it
+renumbers table IDs across the pack, rebuilds the IDTree and the parent tree.
+
+Upstream: the fragments (Kozea/WeasyPrint#2903), `dl` and the margin boxes
+(#2482) belong in weasyprint/pdf/tags.py, which knows the boxes' elements;
+the /Headers count is a bug there too. element_hints() is the one place we
+reach into WeasyPrint: it wraps the private tags._build_box_tree. If a
+WeasyPrint release drops it, repair() still runs but merges no fragments,
+and the accessibility tests fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import io
+import re
+from collections import defaultdict
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, Pdf
+
+from reportgen.writers.tag_tree import (
+    is_element,
+    kids,
+    new_element,
+    place_cells,
+    set_kids,
+    table_attributes,
+    table_rows,
+    walk,
+)
+
+_NODE, _TAG, _SCOPE = Name("/RGNode"), Name("/RGTag"), Name("/RGScope")
+_HINTS = (_NODE, _TAG, _SCOPE)
+_ARTIFACT = (Name.Artifact, Dictionary(Type=Name.Pagination))
+_MCID = re.compile(rb"/MCID\s+(\d+)")
+_SCOPES = {"col": Name.Column, "colgroup": Name.Column, "row": Name.Row,
+           "rowgroup": Name.Row, "both": Name.Both}
+
+_tracking: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "reportgen_pdf_hints", default=None)
+
+
+@contextlib.contextmanager
+def element_hints():
+    """While open, WeasyPrint's structure elements note the HTML element that made
+    them (/RGNode: a number per element; /RGTag; /RGScope for th); repair() reads
+    the notes and removes them."""
+    _install()
+    token = _tracking.set({})
+    try:
+        yield
+    finally:
+        _tracking.reset(token)
+
+
+def _install() -> None:
+    from weasyprint.pdf import tags
+
+    original = getattr(tags, "_build_box_tree", None)
+    if original is None or getattr(original, "reportgen_hints", False):
+        return
+
+    def tracked(box, *args, **kwargs):
+        for element in original(box, *args, **kwargs):
+            numbers = _tracking.get()
+            # The innermost call made the element; callers above only pass it on.
+            if numbers is not None and "RGNode" not in element:
+                _note(element, getattr(box, "_box", box), numbers)
+            yield element
+
+    tracked.reportgen_hints = True
+    tags._build_box_tree = tracked
+
+
+def _note(element, box, numbers: dict) -> None:
+    html = getattr(box, "element", None)
+    if html is None:
+        return
+    element["RGNode"] = numbers.setdefault(id(html), len(numbers))
+    tag = str(getattr(box, "element_tag", "") or "")
+    if tag.isalnum():
+        element["RGTag"] = f"/{tag}"
+    scope = str(html.get("scope", "")).lower() if tag == "th" else ""
+    if scope in _SCOPES:
+        element["RGScope"] = f"/{scope}"
+
+
+def repair_bytes(data: bytes) -> bytes:
+    """repair() on a PDF given and returned as bytes (saved reproducibly)."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        repair(pdf)
+        out = io.BytesIO()
+        # PDF/UA-1 is built on PDF 1.7, as WeasyPrint wrote it.
+        pdf.save(out, deterministic_id=True, compress_streams=True, min_version="1.7",
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()
+
+
+def repair(pdf: Pdf) -> None:
+    """Make pdf's tag tree one a screen reader can use (see the module docstring).
+
+    Does nothing to an untagged PDF. Safe to run again on a repaired one."""
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is None:
+        return
+    document = _one_document(pdf, root)
+    _merge_fragments(document)
+    elements = list(walk(document))
+    for element in elements:
+        if element.get(_TAG) == Name("/dl"):
+            _definition_list(pdf, element)
+    for number, table in enumerate(e for e in elements if e.get("/S") == Name.Table):
+        _table_headers(table, number + 1)
+    for element in walk(document):
+        for hint in _HINTS:
+            if hint in element:
+                del element[hint]
+    claimed = _rebuild_parent_tree(pdf, root, document)
+    _mark_unclaimed_as_artifacts(pdf, claimed)
+    _rebuild_id_tree(pdf, root, document)
+
+
+def _one_document(pdf: Pdf, root) -> Dictionary:
+    top = [k for k in kids(root) if is_element(k)]
+    if len(top) == 1 and top[0].get("/S") == Name.Document:
+        top[0].P = root
+        return top[0]
+    document = new_element(pdf, Name.Document, {})
+    set_kids(document, top)
+    root.K = Array([document])
+    document.P = root
+    return document
+
+
+# -- page fragments --------------------------------------------------------------
+def _merge_fragments(element) -> None:
+    """Join consecutive kids made by one HTML element; drop repeated header rows."""
+    kept: list = []
+    heads: set = set()
+    for kid in _unwrap_anonymous(element):
+        node = kid.get(_NODE) if is_element(kid) else None
+        if node is not None and kept and is_element(kept[-1]) \
+                and kept[-1].get(_NODE) == node and kept[-1].S == kid.S:
+            _absorb(kept[-1], kid)
+            continue
+        if node is not None and kid.S in (Name.THead, Name.TFoot):
+            if node in heads:
+                continue  # a header row repeated on a later page: becomes an artifact
+            heads.add(node)
+        kept.append(kid)
+    set_kids(element, kept)
+    for kid in kept:
+        if is_element(kid):
+            _merge_fragments(kid)
+
+
+def _unwrap_anonymous(element) -> list:
+    """element's kids, with any kid that repeats element itself (the anonymous box
+    of a multi-column list, say) replaced by its own kids."""
+    node = element.get(_NODE)
+    found = []
+    for kid in kids(element):
+        if node is not None and is_element(kid) and kid.get(_NODE) == node \
+                and kid.S == element.S:
+            found += _unwrap_anonymous(kid)
+        else:
+            found.append(kid)
+    return found
+
+
+def _absorb(first, later) -> None:
+    """Move later's content to the end of first; later's MCIDs keep their page."""
+    page = later.get("/Pg")
+    moved = []
+    for kid in kids(later):
+        if isinstance(kid, int) and page is not None and first.get("/Pg") != page:
+            kid = Dictionary(Type=Name.MCR, Pg=page, MCID=kid)
+        moved.append(kid)
+    set_kids(first, kids(first) + moved)
+
+
+# -- definition lists ------------------------------------------------------------
+def _definition_list(pdf: Pdf, dl) -> None:
+    """dl -> L > LI > Lbl (dt) + LBody (dd); a div around each pair becomes the LI."""
+    items: list = []
+    for kid in kids(dl):
+        if not is_element(kid):
+            continue
+        if kid.get(_TAG) == Name("/div"):
+            kid.S = Name.LI
+            set_kids(kid, [_term_part(k) for k in kids(kid)])
+            items.append(kid)
+        elif kid.get(_TAG) == Name("/dt") or not items:
+            item = new_element(pdf, Name.LI, kid)
+            set_kids(item, [_term_part(kid)])
+            items.append(item)
+        else:
+            set_kids(items[-1], kids(items[-1]) + [_term_part(kid)])
+    set_kids(dl, items)
+
+
+def _term_part(wrapper):
+    """WeasyPrint's LI > LBody around a dt or dd, as one Lbl or LBody."""
+    if not is_element(wrapper) or wrapper.get(_TAG) not in (Name("/dt"), Name("/dd")):
+        return wrapper
+    inner = kids(wrapper)
+    if len(inner) == 1 and is_element(inner[0]) and inner[0].S == Name.LBody:
+        set_kids(wrapper, kids(inner[0]))
+    wrapper.S = Name.Lbl if wrapper.get(_TAG) == Name("/dt") else Name.LBody
+    return wrapper
+
+
+# -- tables ----------------------------------------------------------------------
+def _table_headers(table, number: int) -> None:
+    """Give each TH an /ID unique in the document. A table fresh from WeasyPrint
+    also gets TH /Scope and TD /Headers (_headers); in one repaired before (a
+    pack's part) or made elsewhere, only /Headers are renamed to match."""
+    placed = place_cells(table_rows(table))
+    renamed = {}
+    for cell, _group, r, c, _down, _across in placed:
+        if cell.S == Name.TH:
+            ident = pikepdf.String(f"table{number}-r{r + 1}c{c + 1}")
+            if "/ID" in cell:
+                renamed[bytes(cell.ID)] = ident
+            cell.ID = ident
+    if table.get(_NODE) is not None:
+        _headers(placed)
+        return
+    for cell, *_ in placed:
+        attrs = table_attributes(cell)
+        if "/Headers" in attrs:
+            attrs.Headers = Array([renamed.get(bytes(i), i) for i in attrs.Headers])
+
+
+def _headers(placed: list) -> None:
+    """TH: /Scope from the HTML scope, else Column in a THead or an all-TH row, else
+    Row. TD: /Headers, the column THs above it, the row THs left of it in its
+    rows, and the rowgroup TH heading the rows of its group down to the next."""
+    heads = [p for p in placed if p[0].S == Name.TH]
+    for cell, group, r, *_ in heads:
+        hinted = cell.get(_SCOPE)
+        row_cells = [p[0] for p in placed if p[2] == r]
+        attrs = table_attributes(cell)
+        if hinted is not None:
+            attrs.Scope = _SCOPES[str(hinted)[1:]]
+        elif (group is not None and group.S == Name.THead) or all(
+                c.S == Name.TH for c in row_cells):
+            attrs.Scope = Name.Column
+        else:
+            attrs.Scope = Name.Row
+    groups = [(cell, group, r) for cell, group, r, *_ in heads
+              if cell.get(_SCOPE) == Name("/rowgroup")]
+    for cell, group, r, c, down, across in placed:
+        if cell.S != Name.TD:
+            continue
+        attrs = table_attributes(cell)
+        columns, rows = set(range(c, c + across)), set(range(r, r + down))
+        found = [h.ID for h, _g, hr, hc, _d, hacross in heads
+                 if table_attributes(h).Scope in (Name.Column, Name.Both) and hr < r
+                 and columns & set(range(hc, hc + hacross))]
+        found += [h.ID for h, _g, hr, hc, hdown, _a in heads
+                  if table_attributes(h).Scope in (Name.Row, Name.Both) and hc < c
+                  and h.get(_SCOPE) != Name("/rowgroup") and rows & set(range(hr, hr + hdown))]
+        above = [h for h, g, hr in groups if _same(g, group) and hr < r]
+        found += [above[-1].ID] if above else []
+        if found:
+            attrs.Headers = Array(found)
+        elif "/Headers" in attrs:
+            del attrs["/Headers"]
+
+
+def _same(one, other) -> bool:
+    return one is other or (one is not None and other is not None
+                            and one.objgen == other.objgen)
+
+
+def _rebuild_id_tree(pdf: Pdf, root, document) -> None:
+    named: dict[bytes, object] = {}
+    for element in walk(document):
+        if "/ID" in element:
+            named.setdefault(bytes(element.ID), element)
+    if "/IDTree" in root:
+        del root["/IDTree"]
+    if named:
+        flat = []
+        for key in sorted(named):
+            flat += [pikepdf.String(key), named[key]]
+        root.IDTree = pdf.make_indirect(Dictionary(Names=Array(flat)))
+
+
+# -- parent tree and artifacts ----------------------------------------------------
+def _rebuild_parent_tree(pdf: Pdf, root, document) -> dict:
+    """Point every MCID and annotation at the element holding it now.
+
+    Returns {page objgen: set of MCIDs the tree claims}."""
+    owners: dict = defaultdict(dict)  # page objgen -> {mcid: element}
+    annotations: dict = {}
+
+    def visit(element, page) -> None:
+        page = element.get("/Pg", page)
+        for kid in kids(element):
+            if isinstance(kid, int) and page is not None:
+                owners[page.objgen][kid] = element
+            elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
+                if "/Stm" not in kid and kid.get("/Pg", page) is not None:
+                    owners[kid.get("/Pg", page).objgen][int(kid.MCID)] = element
+            elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
+                if "/StructParent" in kid.Obj:
+                    annotations[int(kid.Obj.StructParent)] = element
+            elif is_element(kid):
+                visit(kid, page)
+
+    visit(document, None)
+    old = _flatten_numbers(root.get("/ParentTree"))
+    next_key = max([int(k) for k in old] + list(annotations) + [-1]) + 1
+    entries = {}
+    for page in pdf.pages:
+        mcids = owners.get(page.obj.objgen)
+        if "/StructParents" not in page.obj:
+            if not mcids:
+                continue
+            page.obj.StructParents, next_key = next_key, next_key + 1
+        key = int(page.obj.StructParents)
+        mcids = mcids or {}
+        entries[key] = Array([mcids.get(m) for m in range(max(mcids, default=-1) + 1)])
+    entries.update(annotations)
+    for key, value in old.items():
+        entries.setdefault(key, value)  # e.g. form XObjects' own keys
+    nums = []
+    for key in sorted(entries):
+        nums += [key, entries[key]]
+    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
+    root.ParentTreeNextKey = max(entries, default=-1) + 1
+    return {objgen: set(found) for objgen, found in owners.items()}
+
+
+def _flatten_numbers(tree) -> dict:
+    found = {}
+    if not isinstance(tree, Dictionary):
+        return found
+    nums = tree.get("/Nums", Array())
+    for i in range(0, len(nums) - 1, 2):
+        found[int(nums[i])] = nums[i + 1]
+    for kid in tree.get("/Kids", Array()):
+        found.update(_flatten_numbers(kid))
+    return found
+
+
+def _mark_unclaimed_as_artifacts(pdf: Pdf, claimed: dict) -> None:
+    """Marked content that no element holds (margin boxes, repeated header rows)
+    becomes a pagination artifact, so it is neither lost nor read twice."""
+    for page in pdf.pages:
+        if "/StructParents" not in page.obj:
+            continue  # an untagged part (an appendix) stays visibly untagged
+        mine = claimed.get(page.obj.objgen, set())
+        properties = page.obj.get("/Resources", {}).get("/Properties", {})
+        if not properties and _marked_ids(page.obj) <= mine:
+            continue  # nothing to change: skip the slower parse
+        instructions = pikepdf.parse_content_stream(page)
+        changed = False
+        for index, (operands, operator) in enumerate(instructions):
+            if str(operator) != "BDC" or len(operands) != 2:
+                continue
+            props = operands[1]
+            if isinstance(props, Name):
+                props = properties.get(props)
+            if isinstance(props, Dictionary) and "/MCID" in props \
+                    and int(props.MCID) not in mine:
+                instructions[index] = pikepdf.ContentStreamInstruction(
+                    list(_ARTIFACT), pikepdf.Operator("BDC"))
+                changed = True
+        if changed:
+            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+
+
+def _marked_ids(page) -> set[int]:
+    contents = page.get("/Contents")
+    streams = contents if isinstance(contents, Array) else [contents] if contents else []
+    return {int(m) for stream in streams for m in _MCID.findall(stream.read_bytes())}
