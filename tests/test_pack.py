@@ -210,3 +210,31 @@ def test_exempt_content_is_never_cached_beside_the_public_files(packed):
         assert EXEMPT_WORDS.encode() not in path.read_bytes(), path.name
     html = [p for p in (out / ".reportgen-cache").glob("*.html")]
     assert len(html) == 5  # the five public reports' renderings
+
+
+def test_every_built_in_template_keeps_to_the_document_vocabulary(packed, tmp_path):
+    from reportgen.vocabulary import unknown_markup
+
+    out, _ = packed
+    pages = sorted((out / "items").glob("*.html")) + [out / "index.html"]
+    assert len(pages) >= 6
+    for page in pages:
+        assert unknown_markup(page.read_text(encoding="utf-8")) == [], page.name
+    assert unknown_markup("<p><aside class='x'>y</aside></p>") == [
+        "<aside>", 'class "x" on <aside>']
+
+
+def test_check_warns_about_council_template_markup_word_would_drop(tmp_path):
+    templates = tmp_path / "ours"
+    templates.mkdir()
+    (templates / "briefing-note.html.j2").write_text(
+        '{% extends "base.html.j2" %}{% block body %}<h1>{{ title }}</h1>'
+        '<aside class="pullquote">Said</aside>{% endblock %}', encoding="utf-8")
+    (tmp_path / "reportgen.toml").write_text('templates = "ours"\n', encoding="utf-8")
+    sheets = minimal_item(Recommendations=None)
+    sheets["Report"][1] = ["Report type", "briefing-note"]
+    path = make_workbook(tmp_path / "note.xlsx", sheets)
+    result = run("check", path, "--config", tmp_path / "reportgen.toml")
+    assert "briefing-note.html.j2: warning: uses markup the Word writer does not know" \
+        in result.output
+    assert "<aside>" in result.output and 'class "pullquote"' in result.output

@@ -219,7 +219,7 @@ def item_warnings(item: Item, templates: TemplateSet, on: date, today: date | No
 
     kind, sections = prepare(item, templates)
     required = _required_sections(item, kind)
-    warnings = tracker_warnings(item, today or on, cycle)
+    warnings = tracker_warnings(item, today or on, cycle) + markup_warnings(item, templates)
     if not item.title:
         warnings.append(_warn(item, "the report has no Title (or Subject)", "Report"))
     for section in sections:
@@ -284,3 +284,27 @@ def _recommendation_warnings(item: Item, rec, uses_responses: bool, on: date,
                               f"as typed); the standard ones are "
                               f"{', '.join(STANDARD_STATUSES)}", rec.cells.get("status", "")))
     return warnings
+
+
+def markup_warnings(item: Item, templates: TemplateSet) -> list[Problem]:
+    """A council's own template that writes markup outside the document tree's
+    vocabulary: the Word document would lose that structure. Built-in templates
+    keep to it (a test proves it), so only council folders are looked at."""
+    from reportgen.compose.report import compose
+    from reportgen.vocabulary import unknown_markup
+
+    council = templates.folders[:-1]
+    kind = templates.kind(item.report_type)
+    found = [templates.find(kind.template)] if kind else []
+    if not council or not found or not any(found[0].is_relative_to(f) for f in council):
+        return []
+    try:
+        unknown = unknown_markup(compose(item, templates))
+    except InputError:
+        return []
+    if not unknown:
+        return []
+    return [Problem(found[0], "uses markup the Word writer does not know, so the Word "
+                    f"document loses its structure: {', '.join(unknown[:6])} (see "
+                    "docs/vocabulary.md; classes starting house- are for styling)",
+                    severity="warning")]

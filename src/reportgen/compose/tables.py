@@ -23,6 +23,7 @@ import re
 import lxml.html
 from markupsafe import Markup
 
+from reportgen import vocabulary as v
 from reportgen.compose.widths import TableFit, fit_columns, ordinary_words
 
 PHONE_CM = 7.6  # a 320 px wide screen less the page's 1em margins, at 96 px per inch
@@ -101,7 +102,7 @@ def fit_table(html: str, label: str, body_pt: float = 12.0) -> Markup:
     _write_widths(table, fit)
     for _, _, _, _, el, _ in placed:
         if el.getparent() is not None and _has_long_words(cell_text(el)):
-            el.set("data-wrap", "anywhere")
+            el.set(v.WRAP, "anywhere")
     out = lxml.html.tostring(table, encoding="unicode", method="html")
     if fit.min_cm <= PHONE_CM:
         return Markup(out)
@@ -151,12 +152,12 @@ def _write_widths(table, fit: TableFit) -> None:
     for percent, cm in zip(fit.percents, fit.cm, strict=True):
         col = lxml.html.fragment_fromstring("<col>")
         col.set("style", f"width: {percent:g}%")
-        col.set("data-width-cm", f"{cm:g}")
+        col.set(v.WIDTH_CM, f"{cm:g}")
         colgroup.append(col)
     caption = table.find("caption")
     table.insert(0 if caption is None else table.index(caption) + 1, colgroup)
-    table.set("data-font-pt", f"{fit.font_pt:g}")
+    table.set(v.FONT_PT, f"{fit.font_pt:g}")
     if fit.tight:
-        table.set("data-fit", "tight")  # report.css hyphenates its words
+        table.set(v.FIT, "tight")  # report.css hyphenates its words
     # The minimum width matters on screens only (report.css), where a region scrolls.
     table.set("style", f"font-size: {fit.font_pt:g}pt; --min-width: {fit.min_cm:g}cm")

@@ -1,6 +1,7 @@
 """DOCX writer: the composed HTML document -> an editable Word document.
 
-What it reads from the HTML (and nothing else):
+It reads only the document tree's vocabulary (reportgen.vocabulary), by its
+declared names:
   h1 -> Title; h2 -> Heading 1; h3 -> Heading 2; h2.numbered and p.numbered
   -> the report's multi-level Word numbering (span.number is left out: Word
   draws the number); ul / ol / ol.lettered -> Word lists; dl.front-matter ->
@@ -29,6 +30,8 @@ from docx.shared import Cm, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from reportgen import vocabulary as v
+from reportgen.vocabulary import classes
 from reportgen.writers.docx_numbering import Numbering, number
 from reportgen.writers.docx_page import set_up_pages, start_section, truthful_properties
 from reportgen.writers.docx_styles import FRONT_MATTER, NOTICE, NUMBERED_PARAGRAPH, ensure_styles
@@ -39,11 +42,7 @@ CONTAINERS = {"body", "header", "main", "section", "div", "article", "footer", "
 LINK_COLOUR = RGBColor(0x1F, 0x4E, 0x79)  # 8.6:1 on white
 _SPACE = re.compile(r"\s+")
 _LINKABLE = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
-_LANDSCAPE = "boolean(.//*[contains(concat(' ', @class, ' '), ' landscape ')])"
-
-
-def classes(element) -> set[str]:
-    return set((element.get("class") or "").split())
+_LANDSCAPE = f"boolean(.//*[contains(concat(' ', @class, ' '), ' {v.LANDSCAPE} ')])"
 
 
 class DocxWriter:
@@ -74,7 +73,7 @@ class DocxWriter:
         tag, cls = el.tag, classes(el)
         if tag in ("style", "script", "title", "meta", "head"):
             return
-        if "agenda-mark" in cls:
+        if v.AGENDA_MARK in cls:
             p = self.add_paragraph(container, el)
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             for run in p.runs:
@@ -87,19 +86,19 @@ class DocxWriter:
             self.blocks(container, el)
         elif tag == "h1":
             self.add_paragraph(container, el, "Title")
-        elif tag == "h2" and "numbered" in cls:
+        elif tag == "h2" and v.NUMBERED in cls:
             number(self.add_paragraph(container, el, "Heading 1"), self.numbering.report, 0)
-        elif tag == "h2" and "label" in cls:
+        elif tag == "h2" and v.LABEL in cls:
             p = self.add_paragraph(container, el)
             for run in p.runs:
                 run.bold = True
         elif tag in ("h2", "h3", "h4"):
             self.add_paragraph(container, el, f"Heading {int(tag[1]) - 1}")
-        elif tag == "p" and "numbered" in cls:
+        elif tag == "p" and v.NUMBERED in cls:
             p = self.add_paragraph(container, el, NUMBERED_PARAGRAPH)
             number(p, self.numbering.report, 1)
         elif tag == "p":
-            style = NOTICE if "notice" in cls else None
+            style = NOTICE if v.NOTICE in cls else None
             self.add_paragraph(container, el, style)
         elif tag in ("ul", "ol"):
             self.add_list(container, el)
@@ -129,7 +128,7 @@ class DocxWriter:
         in_cell = isinstance(container, _Cell)
         if el.tag == "ul":
             num_id = self.numbering.bullets(in_cell)
-        elif "lettered" in cls:
+        elif v.LETTERED in cls:
             num_id = self.numbering.lettered()
         else:
             num_id = self.numbering.decimal_in_cell() if in_cell else self.numbering.decimal()
@@ -157,7 +156,7 @@ class DocxWriter:
         if "svg" in src.split(";", 1)[0]:
             return  # Word cannot take SVG through python-docx; the alt text stays below
         p = container.add_paragraph()
-        width = Cm(float(el.get("data-width-cm", "15")))
+        width = Cm(float(el.get(v.WIDTH_CM, "15")))
         run = p.add_run()
         run.add_picture(io.BytesIO(data), width=width)
         doc_pr = run._r.find(".//" + qn("wp:docPr"))
@@ -173,7 +172,7 @@ class DocxWriter:
         for child in el:
             if not isinstance(child.tag, str):
                 pass
-            elif child.tag == "span" and "number" in classes(child):
+            elif child.tag == "span" and v.NUMBER in classes(child):
                 pass  # Word numbering draws the number
             elif child.tag == "a" and _LINKABLE.match(child.get("href") or ""):
                 _add_link(p, child.get("href"), _SPACE.sub(" ", child.text_content()))
@@ -188,7 +187,7 @@ class DocxWriter:
             else:
                 self.inline(p, child, bold or child.tag in ("strong", "b", "th"),
                             italic or child.tag in ("em", "i"), skip_lists,
-                            caps or "caps" in classes(child))
+                            caps or v.CAPS in classes(child))
             if child.tail:
                 _add_text(p, child.tail, bold, italic, caps)
 
@@ -228,7 +227,7 @@ def docx_bytes(html: str, reference: str | None = None) -> bytes:
     """The document as .docx bytes, styled by the reference document."""
     tree = lxml.html.document_fromstring(html)
     body = tree.find("body")
-    writer = DocxWriter(reference, exempt="exempt" in classes(body))
+    writer = DocxWriter(reference, exempt=v.EXEMPT in classes(body))
     writer.blocks(writer.document, body)
     truthful_properties(writer.document)
     props = writer.document.core_properties

@@ -12,6 +12,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
+from reportgen import vocabulary as v
 from reportgen.compose.tables import grid
 
 TEXT_WIDTH_CM = 17.0  # for a council template's table that gives percentages only
@@ -70,7 +71,7 @@ def write_table(writer, container, table_el) -> None:
             if rag:
                 _shade(cell, rag)
     _set_type_size(table, table_el)
-    if table_el.get("data-fit") == "tight":
+    if table_el.get(v.FIT) == "tight":
         _hyphenate(writer.document, table)
 
 
@@ -105,7 +106,7 @@ def _set_hyphens(ppr, allowed: bool) -> None:
 def _set_type_size(table, table_el) -> None:
     """Every run and paragraph mark of the table in the size composition chose."""
     try:
-        size = Pt(float(table_el.get("data-font-pt") or ""))
+        size = Pt(float(table_el.get(v.FONT_PT) or ""))
     except ValueError:
         return
     for r in table._tbl.iter(qn("w:r")):
@@ -127,7 +128,7 @@ def _set_widths(table, table_el, columns: int) -> None:
     for col in cols:
         match = _PERCENT.search(col.get("style") or "")
         try:
-            widths.append(float(col.get("data-width-cm") or ""))
+            widths.append(float(col.get(v.WIDTH_CM) or ""))
         except ValueError:
             if not match:
                 return
