@@ -81,10 +81,16 @@ def _write_crash_log() -> str:
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportgen")
 def main() -> None:
-    """Committee reports and agenda packs (PDF, DOCX, HTML) from council spreadsheets."""
+    """Committee reports and agenda packs (PDF, DOCX, HTML) from council spreadsheets.
+
+    \b
+    Report types (the Report sheet's "Report type"): executive-response,
+    scope, cabinet, monitoring, or the name of a council template.
+    Start with: reportgen new item report.xlsx --type executive-response
+    """
 
 
-@main.command()
+@main.command(short_help="One report (workbook or Word) into PDF, Word and HTML.")
 @click.argument("item", metavar="REPORT",
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -109,7 +115,7 @@ def build(item: Path, out_dir: Path, formats: tuple[str, ...], config: Path | No
 
 
 
-@main.command()
+@main.command(short_help="A meeting's packs, item files and web page.")
 @click.argument("meeting", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write into (default: outputs/<meeting workbook stem>/).")
@@ -149,7 +155,7 @@ def pack_summary(result) -> str:
             f"never publish {result.exempt_dir}/")
 
 
-@main.command()
+@main.command(short_help="Every meeting under a folder, rebuilding what changed.")
 @click.argument("folder", required=False, default=Path("inputs"),
                 type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_root", type=click.Path(file_okay=False, path_type=Path),
@@ -195,7 +201,7 @@ def batch(folder: Path, out_root: Path, jobs: int | None, force: bool, strict: b
         sys.exit(1)
 
 
-@main.command()
+@main.command(short_help="Every problem in workbooks or folders; writes nothing.")
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(exists=True, path_type=Path))
 @config_option
@@ -215,7 +221,7 @@ def check(paths: tuple[Path, ...], config: Path | None) -> None:
         sys.exit(1)
 
 
-@main.command()
+@main.command(short_help="A blank item or meeting workbook to fill in.")
 @click.argument("what", type=click.Choice(["item", "meeting"]))
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--type", "kind", default="executive-response", show_default=True,
@@ -244,7 +250,7 @@ def new(what: str, path: Path, kind: str, force: bool, config: Path | None) -> N
     click.echo(str(path))
 
 
-@main.command("forward-plan")
+@main.command("forward-plan", short_help="The notice of key decisions (forward plan).")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("outputs") / "forward-plan", show_default=True,
@@ -267,7 +273,7 @@ def forward_plan(folder: Path, out_dir: Path, start, months: int, config: Path |
         click.echo(str(path))
 
 
-@main.command()
+@main.command(short_help="The record of decisions, with the call-in date.")
 @click.argument("meeting", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Public folder (default: outputs/<meeting workbook stem>/).")

@@ -177,6 +177,10 @@ SCOPE_ROWS = ("Subject", "Committee", "Membership", "Aims/ Objectives/ Outcomes"
 SCOPE = Sheet("Scope", "fields", tuple(E(row, row) for row in SCOPE_ROWS), kinds=("scope",),
               help="the rows of the numbered scope form, in order")
 
+# Report fields every template places itself, not as front-matter rows (the title is
+# the heading); a kind's .toml may name more (placed_fields).
+PLACED_ELSEWHERE = ("report_type", "title", "recommendations", "exempt")
+
 ITEM_SHEETS = (REPORT, RECOMMENDATIONS, ACTIONS, SECTIONS, SCOPE)
 
 # Where a report's narrative Markdown files live: "<workbook stem>.sections/".

@@ -13,6 +13,7 @@ from datetime import date
 from jinja2 import TemplateError
 from markupsafe import Markup
 
+from reportgen import contract
 from reportgen.compose.markup import Block, parse_blocks
 from reportgen.compose.templates import KindDef, SectionDef, TemplateSet
 from reportgen.errors import InputError, Problem, did_you_mean
@@ -21,8 +22,6 @@ from reportgen.model import Item
 from reportgen.readers.cells import format_date, normalise, split_lines
 from reportgen.tracker import mark_overdue, summarise
 
-FRONT_MATTER_KEYS = ("committee", "meeting_date", "agenda_item", "wards", "title",
-                     "lead_officer", "lead_member", "contact_officer")
 APPENDICES_KEY = "appendices"  # the section listing a report's appendices
 
 
@@ -36,9 +35,6 @@ def _list_appendices(typed: list[Block], appendices) -> list[Block]:
     return typed + [Block("bullets", items=items)]
 
 
-# Known fields that every template places itself rather than as front-matter rows;
-# a kind's .toml may name more (placed_fields).
-PLACED_ELSEWHERE = {"report_type", "recommendations", "exempt"}
 
 
 @dataclass
@@ -126,18 +122,15 @@ def _template_name(exc: TemplateError, kind: KindDef, templates: TemplateSet) ->
 
 
 def front_matter(item: Item, placed=()) -> list[tuple[str, str, str]]:
-    """(key, label, value) rows: the standard ones in order, then every other field
-    with a value that the kind's template does not place itself."""
-    rows = []
-    for key in FRONT_MATTER_KEYS:
-        f = next((f for f in item.fields if f.key == key), None)
-        if f is not None and (f.value or key != "agenda_item"):
-            rows.append((key, f.label, f.value))
-    known = set(FRONT_MATTER_KEYS) | PLACED_ELSEWHERE | set(placed)
-    for f in item.fields:
-        if f.key not in known and f.value:
-            rows.append((f.key, f.label, f.value))
-    return rows
+    """(key, label, value) rows of the fields with a value: the contract's Report
+    fields in its order, then the officer's own fields as typed; not those the
+    template places itself (the title is the heading, shown once)."""
+    skip = set(contract.PLACED_ELSEWHERE) | set(placed)
+    order = {key: n for n, key in enumerate(contract.REPORT.keys())}
+    known = sorted((f for f in item.fields if f.known and f.value and f.key not in skip),
+                   key=lambda f: order[f.key])
+    extra = [f for f in item.fields if not f.known and f.value]
+    return [(f.key, f.label, f.value) for f in known + extra]
 
 
 # Optional columns of the responses table, shown only when some row has a value,

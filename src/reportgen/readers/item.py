@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from reportgen import contract
 from reportgen.errors import ProblemList, did_you_mean
 from reportgen.model import Action, Field, Item, Recommendation, SectionText
-from reportgen.readers.cells import cell_text, normalise, parse_date
+from reportgen.readers.cells import cell_text, format_date, normalise, parse_date
 from reportgen.readers.placeholders import placeholder_warnings
 from reportgen.readers.workbook import Table, find_sheet, open_workbook, read_fields, read_table
 
@@ -171,17 +172,26 @@ def _read_recommendations(ws, problems: ProblemList) -> tuple[list[Recommendatio
                            "recommendation once", table.name, row.cell("ref"))
             continue
         seen[ref] = row.cell("ref")
+        timeline, timeline_date = dated(row, "timeline")
+        updated, updated_date = dated(row, "updated")
         recs.append(Recommendation(
             ref=ref, text=text, decision=row.text("decision"), response=row.text("response"),
-            timeline=row.text("timeline"), timeline_date=parse_date(row.raw("timeline")),
+            timeline=timeline, timeline_date=timeline_date,
             lead_officer=row.text("lead_officer"), status=row.text("status"),
             rag=row.text("rag").title(), progress=row.text("progress"),
-            updated=row.text("updated"), updated_date=parse_date(row.raw("updated")),
+            updated=updated, updated_date=updated_date,
             review=row.text("review"), report_date=parse_date(row.raw("report_date")),
             executive_date=parse_date(row.raw("executive_date")),
             extra=row.extras(), cells=row.wheres(),
         ))
     return recs, [c.label for c in table.columns if c.extra]
+
+
+def dated(row, key: str) -> tuple[str, date | None]:
+    """A date column's text and date: a date typed as text ("31/12/2026") reads the
+    same as a date cell (31 December 2026); anything else ("Ongoing") as typed."""
+    parsed = parse_date(row.raw(key))
+    return (format_date(parsed) if parsed else row.text(key)), parsed
 
 
 def _read_actions(ws, recs: list[Recommendation], problems: ProblemList) -> None:
@@ -199,7 +209,7 @@ def _read_actions(ws, recs: list[Recommendation], problems: ProblemList) -> None
                            table.name, row.cell("ref"))
             continue
         rec.actions.append(Action(
-            text=row.text("action"), timeline=row.text("timeline"),
+            text=row.text("action"), timeline=dated(row, "timeline")[0],
             lead_officer=row.text("lead_officer"), status=row.text("status"),
             progress=row.text("progress"), extra=row.extras(), cells=row.wheres(),
         ))
