@@ -166,6 +166,16 @@ SECTIONS = Sheet("Sections", "table", (
 ), synonyms=("Section", "Narrative"),
     help="one row per paragraph; Section is the heading it belongs under")
 
+# How the Recommendations columns are shown, in the contract's order (labels from the
+# entries above): the responses table has one sub-row per action, and the tracker
+# shows the timeline under the recommendation's text.
+RESPONSE_COLUMNS = ("response", "timeline", "lead_officer")  # always, per action
+PER_RESPONSE_COLUMNS = ("status", "progress")  # per action, when any has a value
+PER_RECOMMENDATION_COLUMNS = tuple(  # per recommendation, when any has a value
+    k for k in RECOMMENDATIONS.keys()
+    if k not in ("ref", "recommendation", *RESPONSE_COLUMNS, *PER_RESPONSE_COLUMNS))
+TRACKER_COLUMNS = tuple(k for k in RECOMMENDATIONS.keys() if k != "timeline")
+
 # The Harrow scope form's rows, in order; `new --type scope` writes them.
 SCOPE_ROWS = ("Subject", "Committee", "Membership", "Aims/ Objectives/ Outcomes",
               "Measures of success of review", "Scope", "Service priorities",

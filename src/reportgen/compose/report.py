@@ -133,23 +133,24 @@ def front_matter(item: Item, placed=()) -> list[tuple[str, str, str]]:
     return [(f.key, f.label, f.value) for f in known + extra]
 
 
-# Optional columns of the responses table, shown only when some row has a value,
-# so nothing typed in the tracker is dropped: (attribute, heading).
-RECOMMENDATION_COLUMNS = (("decision", "Decision"), ("rag", "RAG"), ("updated", "Updated"))
-RESPONSE_COLUMNS = (("status", "Status"), ("progress", "Progress"))
-
-
-def optional_columns(item: Item) -> dict[str, list[tuple[str, str]]]:
+def optional_columns(item: Item) -> dict[str, list]:
+    """The recommendations' columns that have a value in some row, in the contract's
+    order, as (key, label): nothing typed in a tracker is dropped, and no column is
+    empty. The officer's extra columns follow, as typed."""
     recs = item.recommendations
     responses = [r for rec in recs for r in rec.responses]
-    action_extras = list(dict.fromkeys(label for r in responses for label, value
+    label = {e.key: e.label for e in contract.RECOMMENDATIONS.entries}
+    action_extras = list(dict.fromkeys(name for r in responses for name, value
                                        in r.extra.items() if value))
     return {
-        "recommendation": [(a, h) for a, h in RECOMMENDATION_COLUMNS
-                           if any(getattr(r, a) for r in recs)],
-        "response": [(a, h) for a, h in RESPONSE_COLUMNS
-                     if any(getattr(r, a) for r in responses)],
+        "recommendation": [(k, label[k]) for k in contract.PER_RECOMMENDATION_COLUMNS
+                           if any(getattr(r, k) for r in recs)],
+        "response": [(k, label[k]) for k in contract.PER_RESPONSE_COLUMNS
+                     if any(getattr(r, k) for r in responses)],
         "response_extra": action_extras,  # extra Actions columns, as typed
+        "tracker": [(k, label[k]) for k in contract.TRACKER_COLUMNS
+                    if k in ("ref", "recommendation") or any(getattr(r, k) for r in recs)
+                    or k == "status" and any(r.overdue for r in recs)],
     }
 
 
