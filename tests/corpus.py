@@ -262,6 +262,16 @@ def urls_and_files(folder):
                 Sections=[["Section", "Text"], ["Purpose", text]])
 
 
+TYPED_AS_IS = ("{{ ''.__class__ }} stays with its underscores; &amp; stays &amp; too.\n\n"
+               "[1]: https://www.legislation.gov.uk/ukpga/1972/70/schedule/12A\n\n"
+               + "\n".join("  " * depth + f"- level{depth + 1} word" for depth in range(10))
+               + "\n\n# one hash, *star* and_under_scores, a\\backslash, <b>tag</b>")
+
+
+def section_text_as_typed(folder):
+    return item(folder, Sections=[["Section", "Text"], ["Purpose", TYPED_AS_IS]])
+
+
 def merton_copy(folder):
     target = folder / "item.xlsx"
     target.write_bytes(MERTON.read_bytes())
@@ -290,6 +300,11 @@ CASES = [
          literal=("Recommendation number 300 text.",), formats="docx,html"),
     Case("sections from Markdown files", sections_folder, 0,
          literal=("Narrative from a Markdown file.", "a bullet from the file")),
+    Case("section text shows as typed", section_text_as_typed, 0, literal=(
+        "{{ ''.__class__ }} stays with its underscores; &amp; stays &amp; too.",
+        "[1]: https://www.legislation.gov.uk/ukpga/1972/70/schedule/12A",
+        *(f"level{n} word" for n in range(1, 11)),
+        "# one hash, star and_under_scores, a\\backslash, <b>tag</b>")),
     Case("the Merton example", merton_copy, 0, literal=("Chair, Merton Improvement Board",)),
     Case("not a workbook", not_a_workbook, 1, ("item.xlsx: not an .xlsx workbook",)),
     Case("empty file", empty_file, 1, ("item.xlsx: the file is empty",)),

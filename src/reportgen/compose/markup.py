@@ -1,11 +1,14 @@
 """Officer-typed section text -> blocks (paragraphs, sub-headings, lists).
 
-The text follows a small Markdown subset: a line starting "- " or "•" is a
-bullet, "1. " a numbered list item, "## " a sub-heading, **bold** and
-*italic*. Raw HTML, images and code blocks are switched off, so whatever
-an officer types is shown as text and nothing is ever fetched. Web and
-e-mail addresses become links (linkify-it, markdown-it's own link finder);
-only http, https and mailto links are made.
+The text follows exactly the contract's small Markdown subset: a line
+starting "- " or "•" is a bullet, "1. " a numbered list item, "## " a
+sub-heading, **bold** and *italic*, blank lines between paragraphs.
+Everything else shows as typed: every other character markdown-it would read
+(underscores, brackets, entities, backslashes, "<", "#" other than "## ") is
+backslash-escaped before parsing, and the rules that would reinterpret or drop
+text (links, reference definitions, entities, code, quotes, HTML) are off, so
+nothing is ever fetched. Web and e-mail addresses become links (linkify-it,
+markdown-it's own link finder); only http, https and mailto links are made.
 """
 
 from __future__ import annotations
@@ -18,10 +21,21 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 _md = (
-    MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": True})
-    .disable(["image", "html_block", "html_inline", "code", "fence", "lheading", "hr"])
+    # markdown-it drops what lies deeper than maxNesting (20: ten list levels); lists
+    # are capped at MAX_INDENT instead, so a deeply nested list keeps every word.
+    MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": True,
+                              "maxNesting": 100})
+    .disable(["image", "link", "autolink", "backticks", "html_block", "html_inline", "code",
+              "fence", "lheading", "hr", "blockquote", "reference", "entity"])
     .enable("linkify")
 )
+# Characters markdown-it reads that the subset does not use: shown as typed.
+_LITERAL = re.compile(r"([\\_`\[\]<>!&~|])")
+# At a line's start: "#" not followed by "# " (only "## " is a sub-heading), and
+# "+ " or "* " (only "- " and "•" are bullets).
+_LITERAL_START = re.compile(r"^([ \t]*)(#(?!# )|[+*](?=[ \t]))", re.MULTILINE)
+MAX_INDENT = 60  # thirty list levels; deeper lines are kept, at that depth
+_DEEP = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT + 1), re.MULTILINE)
 # Leading blanks only ([ \t], not \s): \s would let each line's match run on
 # through every following blank line, quadratic in a cell of many newlines.
 _BULLET = re.compile(r"^([ \t]*)[•▪●◦‣][ \t]*", re.MULTILINE)
@@ -40,6 +54,8 @@ class Block:
 
 def parse_blocks(text: str) -> list[Block]:
     """Parse one section's text into blocks, in order."""
+    text = _DEEP.sub(" " * MAX_INDENT, _LITERAL.sub(r"\\\1", text))
+    text = _LITERAL_START.sub(r"\1\\\2", text)
     tokens = _md.parse(_BULLET.sub(r"\1- ", text))
     blocks: list[Block] = []
     list_depth = 0
