@@ -35,7 +35,7 @@ _LITERAL = re.compile(r"([\\_`\[\]<>!&~|])")
 # "+ " or "* " (only "- " and "•" are bullets).
 _LITERAL_START = re.compile(r"^([ \t]*)(#(?!# )|[+*](?=[ \t]))", re.MULTILINE)
 MAX_INDENT = 60  # thirty list levels; deeper lines are kept, at that depth
-_DEEP = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT + 1), re.MULTILINE)
+_DEEP = re.compile(rf"^[ \t]{{{MAX_INDENT + 1},}}", re.MULTILINE)
 # Leading blanks only ([ \t], not \s): \s would let each line's match run on
 # through every following blank line, quadratic in a cell of many newlines.
 _BULLET = re.compile(r"^([ \t]*)[•▪●◦‣][ \t]*", re.MULTILINE)
