@@ -177,7 +177,7 @@ def test_tables_outloud_finds_shredded_are_sound(examples):
     headings, and on nothing else: their grids are right, the heuristic is not."""
     import outloud
 
-    for path, tables in ((examples / "items" / f"{MONITORING.stem}.pdf", 2),
+    for path, tables in ((examples / "items" / f"{MONITORING.stem}.pdf", 0),
                          (examples / "pack" / "agenda-pack.pdf", 1)):
         flagged = [f for f in outloud.check(str(path)).findings if f.rule == "TBL-010"]
         assert len(flagged) == _sound_tables_with_many_th(path) == tables, path.name
@@ -395,8 +395,23 @@ def test_html_passes_the_nu_validator(examples):
     done = subprocess.run([java, "-jar", str(jar), "--format", "gnu", *map(str, files)],
                           capture_output=True, text=True, timeout=300)
     messages = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
-    unexplained = [m for m in messages if not any(p in m for p in _PAGED_MEDIA)]
+    unexplained = [m for m in messages if not any(p in m for p in _PAGED_MEDIA)
+                   and not _selectors_level_4(m)]
     assert not unexplained, "\n".join(unexplained)
+
+
+def _selectors_level_4(message: str) -> bool:
+    """vnu's CSS checker predates :has() (Selectors Level 4, in every current browser
+    and in WeasyPrint, which uses it to put a wide table's section on landscape
+    pages): its "CSS: Parse Error" on a line that uses :has( is explained, any
+    other parse error is not."""
+    import re
+
+    found = re.match(r'"file:(.+?)":(\d+)\.\d+-[\d.]+: error: CSS: Parse Error', message)
+    if not found:
+        return False
+    line = Path(found.group(1)).read_text(encoding="utf-8").splitlines()[int(found.group(2)) - 1]
+    return ":has(" in line
 
 
 def test_html_ids_headers_images_and_language(examples):
