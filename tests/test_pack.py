@@ -238,3 +238,90 @@ def test_check_warns_about_council_template_markup_word_would_drop(tmp_path):
     assert "briefing-note.html.j2: warning: uses markup the Word writer does not know" \
         in result.output
     assert "<aside>" in result.output and 'class "pullquote"' in result.output
+
+
+SECRET = "Tender score 91.25 for Bidder Q"
+
+
+def public_bytes(folder) -> bytes:
+    """Every byte a resident could read in a published folder: each file, every PDF
+    stream decompressed, every part of every Word file."""
+    import io
+    import zipfile
+
+    import pikepdf
+
+    found = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        found.append(data)
+        if path.suffix == ".pdf":
+            with pikepdf.open(io.BytesIO(data)) as pdf:
+                for obj in pdf.objects:
+                    if isinstance(obj, pikepdf.Stream):
+                        try:
+                            found.append(obj.read_bytes())
+                        except pikepdf.PdfError:
+                            pass
+            found.append(" ".join(pdf_pages_text(path)).encode())
+        elif path.suffix == ".docx":
+            with zipfile.ZipFile(path) as package:
+                found += [package.read(name) for name in package.namelist()]
+    return b"\n".join(found)
+
+
+@pytest.mark.parametrize("side", ["report sheet", "agenda"])
+def test_an_item_exempt_on_one_side_only_never_reaches_the_public_folder(tmp_path, side):
+    secret = minimal_item(Sections=[["Section", "Text"], ["Purpose", SECRET]])
+    if side == "report sheet":
+        secret["Report"].append(["Exempt", "Paragraph 3"])
+    make_workbook(tmp_path / "secret.xlsx", secret)
+    make_workbook(tmp_path / "open.xlsx", minimal_item())
+    meeting = make_workbook(tmp_path / "m.xlsx", {
+        "Meeting": [["Field", "Value"], ["Committee", "Cabinet"], ["Date", "7 March 2017"]],
+        "Agenda": [["Item", "Title", "Report", "Part II"], [1, "Open", "open.xlsx", None],
+                   [2, "Contract award", "secret.xlsx", "3" if side == "agenda" else None]]})
+    out = tmp_path / "out" / "m"
+    result = run("pack", meeting, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert SECRET.encode() not in public_bytes(out)
+    assert b"Contract award" in (out / "index.html").read_bytes()  # the title, and only that
+    exempt = " ".join(pdf_pages_text(out.parent / "m-exempt" / "agenda-pack-exempt.pdf"))
+    assert SECRET in " ".join(exempt.split())
+    own = pdf_pages_text(out.parent / "m-exempt" / "items" / "02-contract-award.pdf")
+    assert "NOT FOR PUBLICATION" in own[0]
+    if side == "report sheet":
+        assert "exempt (paragraph 3) on one side only" in result.output
+        strict = run("pack", meeting, "-o", tmp_path / "strict", "--strict")
+        assert strict.exit_code == 1 and not (tmp_path / "strict").exists()
+
+
+def test_an_item_made_exempt_is_removed_from_the_public_folder(tmp_path):
+    make_workbook(tmp_path / "item.xlsx", minimal_item(
+        Sections=[["Section", "Text"], ["Purpose", SECRET]]))
+
+    def agenda(exempt):
+        return make_workbook(tmp_path / "m.xlsx", {
+            "Meeting": [["Field", "Value"], ["Committee", "Cabinet"], ["Date", "7 March 2017"]],
+            "Agenda": [["Item", "Title", "Report", "Exempt"], [1, "Award", "item.xlsx", exempt]]})
+
+    out = tmp_path / "out"
+    assert run("pack", agenda(None), "-o", out).exit_code == 0
+    (out / "items" / "not-ours.txt").write_text("a file reportgen did not write")
+    assert (out / "items" / "01-award.pdf").is_file()
+    assert run("pack", agenda("3"), "-o", out).exit_code == 0
+    assert not (out / "items" / "01-award.pdf").exists()
+    assert (out / "items" / "not-ours.txt").is_file()  # never touched
+    assert SECRET.encode() not in public_bytes(out)
+    assert (tmp_path / "out-exempt" / "items" / "01-award.pdf").is_file()
+
+
+def test_two_items_that_would_share_a_file_name_are_refused(tmp_path):
+    make_workbook(tmp_path / "a.xlsx", minimal_item())
+    meeting = make_workbook(tmp_path / "m.xlsx", {
+        "Meeting": [["Field", "Value"], ["Committee", "Cabinet"], ["Date", "7 March 2017"]],
+        "Agenda": [["Item", "Title", "Report"], [1, "Budget", "a.xlsx"], [1, "Budget!", "a.xlsx"]]})
+    result = run("pack", meeting, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "m.xlsx: Agenda!A3: rows 2 and 3 would both be written as items/01-budget.*" \
+        in result.output

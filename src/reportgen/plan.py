@@ -238,7 +238,7 @@ def _reconcile_exempt(meeting: Meeting, entry: AgendaEntry, record: Item,
         warnings.append(Problem.at(
             meeting.source, f"item {entry.number} is exempt (paragraph {paragraph}) on one "
             f"side only; it is treated as exempt: fill in the Exempt cell at {empty} so "
-            "the two agree", agenda_where, "warning"))
+            "the two agree", agenda_where, "warning", blocks_publication=True))
     return paragraph
 
 
