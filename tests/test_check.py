@@ -176,3 +176,26 @@ def test_check_meeting_reports_missing_files(tmp_path):
     result = run("check", meeting, MEETING)
     assert result.exit_code == 1
     assert "m.xlsx: Agenda!C2: report 'missing.xlsx' not found" in result.output
+
+
+def test_check_and_the_report_agree_on_overdue_for_a_past_meeting(tmp_path):
+    """Both judge against the meeting's date; check adds a line for timelines passed since."""
+    import lxml.html
+
+    header = ["Ref", "Recommendation", "Timeline", "Status", "RAG"]
+    sheets = minimal_item(Recommendations=[
+        header, ["R1", "Before the meeting.", "31 January 2017", "In progress", "Red"],
+        ["R2", "After the meeting.", "31/12/2017", "In progress", "Amber"]])
+    sheets["Report"][1] = ["Report type", "monitoring"]
+    path = make_workbook(tmp_path / "tracker.xlsx", sheets)
+    out = run("check", path).output
+    assert "Recommendations!C2: warning: recommendation R1's timeline (Tuesday 31 January " \
+           "2017) has passed and its status is In progress" in out
+    assert "recommendation R2's timeline (Sunday 31 December 2017) has passed since the " \
+           "meeting" in out
+    assert run("build", path, "-o", tmp_path / "out", "--format", "html").exit_code == 0
+    page = lxml.html.parse(str(tmp_path / "out" / "tracker.html")).getroot()
+    rows = {r.xpath("string(td[1])").strip(): r.text_content() for r in
+            page.xpath("//table[contains(@class, 'tracker')]//tbody/tr")}
+    assert "Overdue" in rows["R1"] and "Overdue" not in rows["R2"]
+    assert "31 December 2017" in rows["R2"]  # typed as 31/12/2017, shown as a date cell
