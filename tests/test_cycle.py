@@ -253,6 +253,31 @@ def test_bad_decisions_rows_are_named(cabinet, tmp_path):
     assert "cabinet-2017-03-21.xlsx: Decisions!A3: Item '9' is not on the agenda" in checked
 
 
+def test_exempt_on_the_report_sheet_only_is_private_in_the_record_and_listing(tmp_path):
+    """The meeting plan decides exemption for the cycle too: the item's own Report sheet
+    is enough, though its Agenda row says nothing."""
+    from reportgen.cycle.listing import published_meeting
+
+    report = minimal_item()
+    report["Report"] = report["Report"] + [["Exempt", "Paragraph 3"]]
+    make_workbook(tmp_path / "secret.xlsx", report)
+    make_workbook(tmp_path / "open.xlsx", minimal_item())
+    meeting = make_workbook(tmp_path / "m.xlsx", {
+        "Meeting": [["Field", "Value"], ["Committee", "Cabinet"], ["Date", "21 March 2017"]],
+        "Agenda": [["Item", "Heading", "Title", "Report"], [None, "Decisions", None, None],
+                   [1, None, "Open item", "open.xlsx"], [2, None, "Land sale", "secret.xlsx"]],
+        "Decisions": [["Item", "Decision", "Reasons"], [1, "Agreed.", "Because."],
+                      [2, "Sell to bidder X.", "Best price."]]})
+    result = run("decisions", meeting, "-o", tmp_path / "out" / "m", "--no-write-back")
+    assert result.exit_code == 0, result.output
+    public = words_of(tmp_path / "out" / "m" / "decisions.pdf")
+    assert "Item 2: Land sale" in public and "decided in private" in public
+    assert "bidder X" not in public
+    assert "bidder X" in words_of(tmp_path / "out" / "m-exempt" / "decisions.pdf")
+    listed = published_meeting(meeting, tmp_path / "out" / "m", tmp_path / "out")
+    assert listed.agenda == ["1. Open item"]  # no exempt title, no heading row
+
+
 # --- responses due and stale progress ------------------------------------------------------
 def tracker_item(tmp_path, decision=None, updated=None, status="In progress"):
     return read_item(make_workbook(tmp_path / "t.xlsx", minimal_item(Recommendations=[

@@ -64,6 +64,53 @@ def test_bookmarks_one_per_item_with_sections_and_appendices(packed):
     assert not any(t.endswith(".pdf") for t in titles)
 
 
+def outline_tree(reader: PdfReader, entries=None) -> dict:
+    """The bookmarks as {title: (page number from 1, {children})}, in order."""
+    tree: dict = {}
+    for entry in reader.outline if entries is None else entries:
+        if isinstance(entry, list):  # the children of the entry before it
+            last = next(reversed(tree))
+            tree[last] = (tree[last][0], outline_tree(reader, entry))
+        else:
+            tree[entry.title] = (reader.get_destination_page_number(entry) + 1, {})
+    return tree
+
+
+def test_bookmark_tree_items_their_headings_and_appendices(packed):
+    out, _ = packed
+    reader = PdfReader(out / "agenda-pack.pdf")
+    tree = outline_tree(reader)
+    pages = pdf_pages_text(out / "agenda-pack.pdf")
+    assert [t for t in tree if t[0].isdigit()] == [
+        "3. Minutes of the previous meeting",
+        "4. Shared and outsourced services: executive response and action plan",
+        "5. Scrutiny review on shared services: scope",
+        "6. Alternative delivery models: guiding principles for business cases",
+        "7. Waste and street cleansing contract: performance update"]
+    # a procedural row with the minutes and no report: its own bookmark, the appendix under it
+    page, minutes = tree["3. Minutes of the previous meeting"]
+    assert list(minutes) == ["Appendix A \u2013 Minutes, 1 February 2017"]
+    assert minutes["Appendix A \u2013 Minutes, 1 February 2017"][0] == page
+    assert pages[page - 1].startswith("Agenda Item 3, Appendix A")
+    # the report's headings straight under the item (its own title root left out), then
+    # the appendices lettered and titled
+    page, six = tree["6. Alternative delivery models: guiding principles for business cases"]
+    assert list(six)[0] == "1 Purpose of report" and six["1 Purpose of report"][0] == page
+    assert list(six)[-3:] == ["14 Background papers",
+                              "Appendix A \u2013 Guiding principles for business cases",
+                              "Appendix B \u2013 Savings by delivery option"]
+    assert not any(t.startswith("Alternative delivery") for t in six)
+    for letter in "AB":
+        first = next(p for t, (p, _) in six.items() if t.startswith(f"Appendix {letter}"))
+        assert pages[first - 1].startswith(f"Agenda Item 6, Appendix {letter}")
+    # a Word report: its own heading levels kept under the item
+    _, seven = tree["7. Waste and street cleansing contract: performance update"]
+    assert list(seven) == ["Recommendations", "Purpose of report", "Background",
+                           "Performance", "Improvement plan", "Financial implications"]
+    assert list(seven["Performance"][1]) == ["Key performance indicators",
+                                             "Missed collections"]
+
+
 def test_pack_is_tagged_titled_with_language_and_artifact_stamps(packed):
     out, _ = packed
     root = catalog(out / "agenda-pack.pdf")

@@ -306,7 +306,6 @@ def test_title_from_column_then_metadata_then_file_name(tmp_path):
         assert title_of("appendix-b-site-plan.pdf", docinfo=junk).title == "Site plan", junk
 
 
-@pytest.mark.xfail(reason="bookmark nesting and tags after the plan merge", strict=False)
 def test_bookmarks_use_titles_under_the_item_never_file_names(tmp_path):
     tagged_pdf(tmp_path / "appendix-a.pdf", "Consultation responses")
     text_pdf().save(tmp_path / "appendix-b-site-plan.pdf")
@@ -314,11 +313,16 @@ def test_bookmarks_use_titles_under_the_item_never_file_names(tmp_path):
                  "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     reader = PdfReader(tmp_path / "out" / "agenda-pack.pdf")
+    # v2: the item's bookmark is "N. <agenda title>", not the report's own title
     item = next(i for i, entry in enumerate(reader.outline) if not isinstance(entry, list)
-                and entry.title == "Test item")
-    nested = [entry.title for entry in reader.outline[item + 1] if not isinstance(entry, list)]
-    assert nested[-2:] == ["Appendix A \u2013 Consultation responses",
+                and entry.title == "1. Good")
+    nested = reader.outline[item + 1]
+    titles = [entry.title for entry in nested if not isinstance(entry, list)]
+    assert titles[0] == "1 Purpose of report"  # the report's headings, no "Test item" level
+    assert titles[-2:] == ["Appendix A \u2013 Consultation responses",
                            "Appendix B \u2013 Site plan"]
+    # the tagged appendix's own "Consultation responses" only repeated its title
+    assert not isinstance(nested[-1], list) and not isinstance(nested[-2], list)
     assert not [t for t in outline_titles(tmp_path / "out" / "agenda-pack.pdf") if ".pdf" in t]
 
 
@@ -337,12 +341,14 @@ def test_pack_with_an_untagged_appendix_drops_the_pdfua_claim(hostile_pack):
     assert 'pdfuaid:part' in xmp(out / "items" / "01-good.pdf")
 
 
-@pytest.mark.xfail(reason="bookmark nesting and tags after the plan merge", strict=False)
 def test_pack_of_tagged_parts_claims_pdfua(tmp_path):
     tagged_pdf(tmp_path / "responses.pdf")
     result = run("pack", meeting(tmp_path, "responses.pdf"), "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert "not PDF/UA" not in result.output and "warning" not in result.output
+    # v2's pack prints every `check` warning too (here a passed publication deadline and
+    # an empty standard section); none may be about the PDFs or the pack
+    warnings = [line for line in result.output.splitlines() if ": warning: " in line]
+    assert not [w for w in warnings if "pdf" in w.lower()], warnings
     with pikepdf.open(tmp_path / "out" / "agenda-pack.pdf") as pdf:
         meta = pdf.open_metadata()
         assert meta["pdfuaid:part"] == "1"

@@ -125,16 +125,16 @@ class Checker:
                 f"{path.name}: publish the agenda and reports by {long_date(deadline)} "
                 f"(five clear working days before the meeting on "
                 f"{long_date(plan.meeting.date)})")
-        self._check_decisions(path)
+        self._check_decisions(plan)
 
-    def _check_decisions(self, path: Path) -> None:
+    def _check_decisions(self, plan: MeetingPlan) -> None:
         """The meeting's Decisions sheet, when it has one, read as `reportgen decisions`
         reads it."""
         from reportgen.cycle.decisions import has_decisions, read_decisions
 
-        if has_decisions(path):
+        if has_decisions(plan.meeting.source):
             try:
-                self.report.add(read_decisions(path, None, self.house.cycle).warnings)
+                self.report.add(read_decisions(plan, None, self.house.cycle).warnings)
             except InputError as exc:
                 self.report.add(exc.problems)
 

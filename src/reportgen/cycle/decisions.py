@@ -11,6 +11,9 @@ An optional Recommendations column says what the executive decided on each
 scrutiny recommendation of the item's tracker, one per line: "SR 01:
 Accepted", "2: Partially accepted"; "All: Noted" (or a bare "Noted") covers
 every recommendation not named on another line.
+
+Which items are exempt, and each item's tracker, are read from the meeting
+plan (reportgen.plan), the one place that decides them.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ from reportgen.cycle.days import add_working_days, next_working_day
 from reportgen.cycle.sheets import has_sheet, table_of
 from reportgen.errors import InputError, Problem, ProblemList
 from reportgen.house import CycleSettings
-from reportgen.model import AgendaEntry, Item, Meeting
+from reportgen.model import AgendaEntry, Meeting
+from reportgen.plan import HEADING, ItemPlan, MeetingPlan
 from reportgen.readers.cells import normalise
-from reportgen.readers.item import parse_yes_no, read_item
-from reportgen.readers.meeting import read_meeting
+from reportgen.readers.item import parse_yes_no
 from reportgen.readers.workbook import open_workbook
 
 # --- input contract: the Decisions sheet (to move into reportgen.contract) ----------------
@@ -53,29 +56,29 @@ ALL = "all"
 _ASSIGNMENT = re.compile(r"^(?:(?P<ref>[^:]+?)\s*:\s*)?(?P<decision>[^:]+?)$")
 
 
-def exempt_paragraph(entry: AgendaEntry, item: Item | None = None) -> int | None:
-    """The Schedule 12A paragraph that makes an agenda item exempt, None when public.
-
-    The one place the cycle decides it: the Agenda row, else (when read) the item's
-    own Exempt field; exempt when either says so."""
-    return entry.exempt_paragraph or (item.exempt_paragraph if item is not None else None)
-
-
 @dataclass
 class Decision:
     """One item decided, as the record shows it."""
 
-    entry: AgendaEntry
+    row: ItemPlan  # its agenda row as the meeting plan resolved it
     decision: str
     reasons: str = ""
     alternatives: str = ""
     interests: str = ""
     dispensations: str = ""
     urgent: bool = False
-    exempt_paragraph: int | None = None
     recommendations: dict[str, str] = field(default_factory=dict)  # tracker ref -> decision
     tracker: Path | None = None  # the item workbook to write them back into
     cells: dict[str, str] = field(default_factory=dict)  # key -> "Decisions!C4"
+
+    @property
+    def entry(self) -> AgendaEntry:
+        return self.row.entry
+
+    @property
+    def exempt_paragraph(self) -> int | None:
+        """Decided in private under this Schedule 12A paragraph (the plan's decision)."""
+        return self.row.exempt_paragraph
 
 
 @dataclass
@@ -105,12 +108,13 @@ def call_in_dates(published: date, settings: CycleSettings) -> tuple[date, date]
     return ends, next_working_day(ends)
 
 
-def read_decisions(meeting_path: Path, published: date | None = None,
-                   settings: CycleSettings | None = None, read=read_item) -> DecisionRecord:
-    """Read a meeting workbook's Decisions sheet, and the trackers of the items that
-    respond to scrutiny; raise InputError listing every problem."""
-    meeting_path = Path(meeting_path)
-    meeting = read_meeting(meeting_path)
+def read_decisions(plan: MeetingPlan, published: date | None = None,
+                   settings: CycleSettings | None = None) -> DecisionRecord:
+    """Read the Decisions sheet of the meeting plan's workbook (plan.resolve_meeting),
+    with the exempt status and tracker the plan gives each item decided; raise
+    InputError listing every problem."""
+    meeting = plan.meeting
+    meeting_path = meeting.source
     if meeting.date is None:
         raise InputError(Problem(meeting_path, "no Date: the record of decisions needs the "
                                  "meeting's date", "Meeting"))
@@ -119,13 +123,13 @@ def read_decisions(meeting_path: Path, published: date | None = None,
                      "Decision, Reasons, Alternatives, Interests declared, Dispensations, "
                      "Urgent)")
     problems = ProblemList(meeting_path)
-    by_number = {e.number: e for e in meeting.agenda}
+    by_number = {r.number: r for r in plan.rows if r.kind != HEADING}
     decisions: list[Decision] = []
     seen: dict[str, str] = {}
     for row in table.rows():
         number = row.text("item")
-        entry = by_number.get(number)
-        if entry is None:
+        item = by_number.get(number)
+        if item is None:
             problems.error(f"Item {number!r} is not on the agenda: expected one of "
                            f"{', '.join(by_number) or 'none'}", table.name, row.cell("item"))
             continue
@@ -134,7 +138,7 @@ def read_decisions(meeting_path: Path, published: date | None = None,
                            "one row per item", table.name, row.cell("item"))
             continue
         seen[number] = row.where("item")
-        decision = Decision(entry, row.text("decision"), row.text("reasons"),
+        decision = Decision(item, row.text("decision"), row.text("reasons"),
                             row.text("alternatives"), row.text("interests"),
                             row.text("dispensations"), cells=row.wheres())
         if not decision.decision:
@@ -145,7 +149,7 @@ def read_decisions(meeting_path: Path, published: date | None = None,
         if urgent and parse_yes_no(urgent) is None:
             problems.error(f"Urgent {urgent!r}: expected Yes (not subject to call-in) or No",
                            table.name, row.cell("urgent"))
-        _read_item_side(decision, row.text("recommendations"), read, problems)
+        _item_side(decision, row.text("recommendations"), problems)
         decisions.append(decision)
     if problems.errors:  # the warnings too, so one run says everything
         raise InputError(problems.items)
@@ -154,17 +158,14 @@ def read_decisions(meeting_path: Path, published: date | None = None,
     return DecisionRecord(meeting, decisions, published, ends, in_force, problems.warnings)
 
 
-def _read_item_side(decision: Decision, assignments: str, read, problems: ProblemList) -> None:
-    """Exempt status from the item too; the tracker decisions checked against its refs."""
+def _item_side(decision: Decision, assignments: str, problems: ProblemList) -> None:
+    """The tracker decisions checked against the refs of the item workbook's
+    Recommendations sheet (as the plan read it)."""
     where = decision.cells.get("recommendations", "Decisions")
-    item = None
-    if decision.entry.report is not None:
-        try:
-            item = read(decision.entry.report)
-        except InputError as exc:
-            problems.items += exc.problems
-            return
-    decision.exempt_paragraph = exempt_paragraph(decision.entry, item)
+    if decision.row.problems:  # its report could not be read
+        problems.items += decision.row.problems
+        return
+    item = decision.row.record
     if not decision.reasons and not decision.exempt_paragraph:
         problems.warn(f"item {decision.entry.number} has no Reasons: regulation 12 asks the record "
                       "to give the reasons for each decision", *_split(decision.cells.get(

@@ -1,6 +1,7 @@
 """What a batch published, meeting by meeting: the public files only.
 
-Read from each meeting workbook and its public output folder: the meeting's
+Read from each meeting's plan (reportgen.plan: which items are exempt and
+what their files are called) and its public output folder: the meeting's
 page, its public packs, each public item's report, its record of decisions.
 Exempt items are left out altogether (not even their titles), and only
 files that are there are listed, so nothing links to a file that was not
@@ -16,10 +17,9 @@ from pathlib import Path
 
 from reportgen.cycle.days import next_working_day
 from reportgen.cycle.deadlines import publication_deadline
-from reportgen.cycle.decisions import exempt_paragraph
+from reportgen.house import House
 from reportgen.model import Meeting
-from reportgen.plan import item_stem
-from reportgen.readers.meeting import read_meeting
+from reportgen.plan import HEADING, REPORT, ItemPlan, MeetingPlan, resolve_meeting
 
 PUBLIC_PACKS = (("agenda-pack.pdf", "Agenda pack"),
                 ("agenda-pack-supplementary.pdf", "Supplementary agenda"))
@@ -59,9 +59,12 @@ class PublishedMeeting:
         return datetime.combine(self.date, self.time) if self.date and self.time else None
 
 
-def published_meeting(meeting_path: Path, out_dir: Path, out_root: Path) -> PublishedMeeting:
-    """The public side of one built meeting; InputError when its workbook is unreadable."""
-    meeting = read_meeting(meeting_path)
+def published_meeting(meeting_path: Path, out_dir: Path, out_root: Path,
+                      house: House | None = None) -> PublishedMeeting:
+    """The public side of one meeting built into out_dir; InputError when its plan
+    cannot be resolved (as `pack` would refuse it)."""
+    plan = resolve_meeting(meeting_path, house or House(), out_dir)
+    meeting = plan.meeting
     listed = PublishedMeeting(
         stem=Path(out_dir).name, committee=meeting.field("committee") or "Meeting",
         council=meeting.field("council"), date=meeting.date,
@@ -76,10 +79,11 @@ def published_meeting(meeting_path: Path, out_dir: Path, out_root: Path) -> Publ
     listed.page = link("index.html", "Meeting page")
     listed.packs = [p for p in (link(name, label, deadline) for name, label in PUBLIC_PACKS)
                     if p]
-    for entry in _public_entries(meeting):
-        listed.agenda.append(f"{entry.number}. {entry.title}")
-        if entry.report is not None:
-            report = link(f"items/{item_stem(entry)}.pdf", entry.title, deadline)
+    for row in _public_rows(plan):
+        listed.agenda.append(row.bookmark)  # "4. Title"
+        if row.kind == REPORT:
+            report = link((plan.folder(row) / f"{row.stem}.pdf").relative_to(out_dir)
+                          .as_posix(), row.title, deadline)
             listed.reports += [report] if report else []
     listed.decisions = link(DECISIONS_PAGE, "Record of decisions",
                             _issued(Path(out_dir) / DECISIONS_PAGE, meeting))
@@ -99,8 +103,11 @@ def meeting_time(text: str) -> time | None:
     return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
-def _public_entries(meeting: Meeting):
-    return [e for e in meeting.agenda if exempt_paragraph(e) is None]
+def _public_rows(plan: MeetingPlan) -> list[ItemPlan]:
+    """The agenda's items as the plan decided them: not exempt, and not a row whose
+    report could not be read (what it says about itself is not known)."""
+    return [row for row in plan.rows
+            if row.kind != HEADING and not row.exempt and not row.problems]
 
 
 def _issued(page: Path, meeting: Meeting) -> date | None:

@@ -43,7 +43,7 @@ def publish_listing(built: list[tuple[Path, Path]], out_root: Path,
     meetings, problems = [], []
     for meeting_path, out_dir in built:
         try:
-            meetings.append(published_meeting(meeting_path, out_dir, out_root))
+            meetings.append(published_meeting(meeting_path, out_dir, out_root, house))
         except InputError as exc:
             problems += exc.problems
     council = house.council if house and house.council else next(

@@ -20,6 +20,7 @@ from reportgen.cycle.publish import compose_document, document_files, write_all
 from reportgen.cycle.writeback import TrackerUpdate, write_back
 from reportgen.errors import Problem
 from reportgen.house import House
+from reportgen.plan import resolve_meeting
 
 STEM = "decisions"
 
@@ -35,12 +36,6 @@ class Published:
     @property
     def warnings(self) -> list[Problem]:
         return self.record.warnings
-
-
-def exempt_folder(out_dir: Path) -> Path:
-    """outputs/cabinet-2017-03-21 -> outputs/cabinet-2017-03-21-exempt, beside it."""
-    out_dir = Path(out_dir)
-    return out_dir.with_name(out_dir.name + "-exempt")
 
 
 def compose_record(record: DecisionRecord, builder: Builder, full: bool) -> str:
@@ -61,15 +56,17 @@ def publish_decisions(meeting_path: Path, out_dir: Path, exempt_dir: Path | None
                       formats: tuple[str, ...] = FORMATS) -> Published:
     """Write out_dir/decisions.* (and exempt_dir/decisions.* when an item was decided
     in private) and, when asked, the decisions into the trackers; InputError (and
-    nothing written) on any problem."""
+    nothing written) on any problem. The meeting plan decides which items are exempt
+    and where the exempt folder is (default: beside out_dir, its name with -exempt)."""
     builder = Builder(house)
-    record = read_decisions(meeting_path, published, builder.house.cycle)
+    plan = resolve_meeting(meeting_path, builder.house, out_dir, exempt_dir)
+    record = read_decisions(plan, published, builder.house.cycle)
     result = Published(record)
     files = document_files(builder, compose_record(record, builder, False), out_dir, STEM,
                            formats)
     if record.exempt:
         files |= document_files(builder, compose_record(record, builder, True),
-                                exempt_dir or exempt_folder(out_dir), STEM, formats)
+                                plan.exempt_dir, STEM, formats)
     trackers = [d for d in record.decisions if d.tracker and d.recommendations]
     if tracker_write_back:  # a tracker that cannot be written stops it all, first
         for decision in trackers:

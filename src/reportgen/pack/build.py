@@ -235,10 +235,13 @@ class PackBuilder:
                 labels += [appendix.label] * appendix.pages
         parts = [open_part(front, name="the front sheet")]
         for item in items:
+            # Bookmarks: "6. Title" with the report's headings, its appendices under it
+            # (a row with appendices only gets its "3. Title" from its first appendix).
             if item.output is not None:
                 parts.append(open_part(item.output.files["pdf"], item.plan.bookmark,
-                                       name=item.plan.entry.report.name))
-            parts += [open_part(a.data, a.bookmark, item.plan.bookmark, a.path.name)
+                                       name=item.plan.entry.report.name,
+                                       title=item.plan.title))
+            parts += [open_part(a.data, a.bookmark, item.plan.bookmark, a.path.name, a.title)
                       for a in item.appendices]
         merged = merge(parts, title)
         if (warning := ua_warning(PACK_FILES[pack], parts)) is not None:

@@ -4,7 +4,11 @@ Concatenating pages alone drops each document's structure tree (its tags),
 and with it the accessibility of the result. merge() copies the pages and
 the tag trees: each tagged part becomes a Part under one Document element,
 its marked-content keys (StructParents) moved past the parts before it.
-Outlines are rebuilt with the parts' bookmarks at their new pages.
+Outlines are rebuilt with the parts' bookmarks at their new pages, each
+part's under the bookmark it is given: an item's report under "6. Title",
+its appendices under that as "Appendix A – Title". A part's own outline
+with a single root that only repeats its title gives its children instead
+(no "6. Title" > "Title" > headings), and nothing is ever named after a file.
 
 The result claims PDF/UA-1 (XMP pdfuaid:part, which WeasyPrint writes for
 each report) only when every part is tagged: an untagged appendix or a
@@ -36,13 +40,17 @@ class PartSource:
     """One document to put in: a tagged report or front sheet, or an appendix.
 
     With a bookmark title, the part's own bookmarks go under a new bookmark of
-    that title, itself under the top-level bookmark named nest_under."""
+    that title, itself under the top-level bookmark named nest_under (made at
+    the part's first page when no part before it made one: an agenda row with
+    appendices and no report). title is what the part is called besides its
+    bookmark (the agenda's title of its item, an appendix's title)."""
 
     pdf: Pdf
     tagged: bool
     bookmark: str = ""
     nest_under: str = ""
     name: str = ""  # the file it came from, for messages
+    title: str = ""
 
 
 def is_tagged(pdf: Pdf) -> bool:
@@ -53,9 +61,9 @@ def is_tagged(pdf: Pdf) -> bool:
 
 
 def open_part(data: bytes | str, bookmark: str = "", nest_under: str = "",
-              name: str = "") -> PartSource:
+              name: str = "", title: str = "") -> PartSource:
     pdf = Pdf.open(io.BytesIO(data) if isinstance(data, bytes) else data)
-    return PartSource(pdf, is_tagged(pdf), bookmark, nest_under, name)
+    return PartSource(pdf, is_tagged(pdf), bookmark, nest_under, name, title)
 
 
 def untagged_parts(parts: list[PartSource]) -> list[str]:
@@ -200,14 +208,36 @@ def _rebuild_outline(out: Pdf, outlines: list[tuple[list, int, PartSource]]) -> 
 
     with out.open_outline() as outline:
         for entries, first, part in outlines:
-            items = make(entries, first)
             if not part.bookmark:
-                outline.root.extend(items)
+                outline.root.extend(make(entries, first))
                 continue
+            if len(entries) == 1 and _repeats_title(entries[0][0], part):
+                entries = entries[0][2]
             wrapper = OutlineItem(part.bookmark, first)
-            wrapper.children.extend(items)
-            parent = next((i for i in outline.root if i.title == part.nest_under), None)
-            (parent.children if parent is not None else outline.root).append(wrapper)
+            wrapper.children.extend(make(entries, first))
+            if not part.nest_under:
+                outline.root.append(wrapper)
+                continue
+            parent = next((i for i in reversed(outline.root) if i.title == part.nest_under),
+                          None)
+            if parent is None:  # an agenda row whose first papers are this appendix
+                parent = OutlineItem(part.nest_under, first)
+                outline.root.append(parent)
+            parent.children.append(wrapper)
+
+
+def _repeats_title(root: str, part: PartSource) -> bool:
+    """True when a part's only top bookmark says no more than the part's own names:
+    its bookmark, its title or its document title ("Appendix A: Guiding principles"
+    under "Appendix A – Guiding principles")."""
+    info = part.pdf.trailer.get("/Info")
+    own = str(info.get("/Title", "")) if isinstance(info, Dictionary) else ""
+    return _key(root) in {_key(name) for name in (part.bookmark, part.title, own) if name}
+
+
+def _key(title: str) -> str:
+    """A title for comparing: case, spaces, punctuation and dashes left out."""
+    return "".join(ch for ch in title.casefold() if ch.isalnum())
 
 
 def displayed_size(page: pikepdf.Page) -> tuple[float, float]:
