@@ -203,7 +203,7 @@ def test_unapplied_redaction_is_refused(tmp_path):
     annotation(pdf, pdf.pages[0], "/Redact", OverlayText=String("Redacted"))
     pdf.save(tmp_path / "redacted.pdf")
     with pytest.raises(InputError) as caught:
-        read_appendix(tmp_path / "redacted.pdf", "1", 0, [])
+        read_appendix(tmp_path / "redacted.pdf", "1", "A", [])
     assert str(caught.value).startswith("redacted.pdf: has 1 redaction mark(s) that were never "
                                         "applied: the text under them is still in the file")
 
@@ -224,7 +224,7 @@ def test_password_protected_appendix_is_one_line(tmp_path):
     text_pdf().save(tmp_path / "locked.pdf",
                     encryption=pikepdf.Encryption(user="x", owner="y"))
     with pytest.raises(InputError) as caught:
-        read_appendix(tmp_path / "locked.pdf", "1", 0, [])
+        read_appendix(tmp_path / "locked.pdf", "1", "A", [])
     assert str(caught.value) == ("locked.pdf: is password-protected: ask for an unprotected "
                                  "copy")
     result = run("pack", meeting(tmp_path, "locked.pdf"), "-o", tmp_path / "out")
@@ -238,7 +238,7 @@ def test_password_protected_appendix_is_one_line(tmp_path):
 def test_damaged_appendix_is_one_line(tmp_path, data):
     (tmp_path / "broken.pdf").write_bytes(data)
     with pytest.raises(InputError) as caught:
-        read_appendix(tmp_path / "broken.pdf", "1", 0, [])
+        read_appendix(tmp_path / "broken.pdf", "1", "A", [])
     message = str(caught.value)
     assert "\n" not in message and "Traceback" not in message
     assert message.startswith("broken.pdf: is damaged and cannot be read (")
@@ -250,7 +250,7 @@ def test_size_is_checked_before_the_file_is_read(tmp_path, monkeypatch):
         file.truncate(300 * 2**20)  # sparse: nothing written, nothing to read
     monkeypatch.setattr(type(huge), "open", lambda *a, **k: pytest.fail("read the file"))
     with pytest.raises(InputError) as caught:
-        read_appendix(huge, "1", 0, [])
+        read_appendix(huge, "1", "A", [])
     assert str(caught.value).startswith("huge.pdf: is 300 MB: reportgen takes PDFs up to 200 MB")
     monkeypatch.undo()
     with pytest.raises(InputError):
@@ -294,7 +294,7 @@ def test_title_from_column_then_metadata_then_file_name(tmp_path):
             with pdf.open_metadata(update_docinfo=False) as meta:
                 meta["dc:title"] = xmp
         pdf.save(tmp_path / name)
-        return read_appendix(tmp_path / name, "4", 1, [], title=given)
+        return read_appendix(tmp_path / name, "4", "B", [], title=given)
 
     given = title_of("app-b.pdf", docinfo="Ignored", given="  Housing  need  ")
     assert (given.title, given.label, given.bookmark) == (
@@ -308,8 +308,10 @@ def test_title_from_column_then_metadata_then_file_name(tmp_path):
 
 def test_bookmarks_use_titles_under_the_item_never_file_names(tmp_path):
     tagged_pdf(tmp_path / "appendix-a.pdf", "Consultation responses")
-    text_pdf().save(tmp_path / "appendix-b-site-plan.pdf")
-    result = run("pack", meeting(tmp_path, "appendix-a.pdf; appendix-b-site-plan.pdf"),
+    tagged_pdf(tmp_path / "appendix-b.pdf", "Equality impact assessment")
+    text_pdf().save(tmp_path / "appendix-c-site-plan.pdf")
+    result = run("pack", meeting(tmp_path, "appendix-a.pdf; appendix-b.pdf; "
+                                 "appendix-c-site-plan.pdf", titles="Responses received"),
                  "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     reader = PdfReader(tmp_path / "out" / "agenda-pack.pdf")
@@ -319,9 +321,10 @@ def test_bookmarks_use_titles_under_the_item_never_file_names(tmp_path):
     nested = reader.outline[item + 1]
     titles = [entry.title for entry in nested if not isinstance(entry, list)]
     assert titles[0] == "1 Purpose of report"  # the report's headings, no "Test item" level
-    assert titles[-2:] == ["Appendix A \u2013 Consultation responses",
-                           "Appendix B \u2013 Site plan"]
-    # the tagged appendix's own "Consultation responses" only repeated its title
+    assert titles[-3:] == ["Appendix A \u2013 Responses received",
+                           "Appendix B \u2013 Equality impact assessment",
+                           "Appendix C \u2013 Site plan"]
+    # the tagged appendices' own outlines only repeated their titles
     assert not isinstance(nested[-1], list) and not isinstance(nested[-2], list)
     assert not [t for t in outline_titles(tmp_path / "out" / "agenda-pack.pdf") if ".pdf" in t]
 

@@ -44,13 +44,6 @@ def slug(text: str, limit: int = 60) -> str:
     return words[:limit].rstrip("-") or "item"
 
 
-def tidy_file_title(path: Path) -> str:
-    """'appendix-a-guiding-principles.pdf' -> 'Guiding principles'."""
-    words = re.sub(r"[-_]+", " ", path.stem).strip()
-    words = re.sub(r"^(?:appendix|app|annex)\s*[a-z0-9]?\b\s*", "", words, flags=re.I) or words
-    return words[:1].upper() + words[1:]
-
-
 @dataclass(frozen=True)
 class AppendixPlan:
     """An appendix PDF as it is published: lettered per item, titled, named."""
@@ -247,24 +240,11 @@ def _say(paragraph: int | None) -> str:
 
 
 def _appendix_title(path: Path, given: str) -> str:
-    """The title an appendix is listed and bookmarked under, decided once: the
-    Agenda's Appendix titles column, else the PDF's own Title, else a tidied file
-    name (never "appendix-a-guiding-principles.pdf")."""
-    if given:
-        return given
-    import pikepdf
+    """The title an appendix is listed and bookmarked under, decided once (the rule
+    is pack.appendix.appendix_title: the column, the PDF's title, the file name)."""
+    from reportgen.pack.appendix import appendix_title
 
-    try:
-        with pikepdf.open(path) as pdf:
-            title = str(pdf.docinfo.get("/Title", "")).strip()
-            if not title and "/Metadata" in pdf.Root:
-                title = (pdf.open_metadata().get("dc:title") or "").strip()
-    except (pikepdf.PdfError, pikepdf.PasswordError, OSError, ValueError):
-        title = ""  # the pack reports an unreadable or protected PDF, by cell
-    title = " ".join(title.split())
-    if re.fullmatch(r"(?i)(appendix|annex)\s*\w?|untitled.*|microsoft word.*", title):
-        title = ""  # a placeholder title says nothing
-    return title or tidy_file_title(path)
+    return appendix_title(path, given)
 
 
 def _letter(n: int) -> str:

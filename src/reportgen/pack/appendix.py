@@ -26,11 +26,11 @@ from reportgen.pack.sanitise import sanitise
 # annexes reach 100 MB. Above 200 MB a file is no use on a council website, and
 # it is held in memory several times over while a pack is merged.
 MAX_PDF_BYTES = 200 * 1024 * 1024
-# "appendix-a-", "App B ", "appendix_3 - ": the prefix a file name may carry.
-_PREFIX = re.compile(r"^(?:appendix|app)(?:[\s._-]+(?:[a-z]|\d{1,2}))?(?=[\s._-]|$)[\s._-]*",
+# "appendix-a-", "App B ", "annex_3 - ": the prefix a file name may carry.
+_PREFIX = re.compile(r"^(?:appendix|app|annex)(?:[\s._-]+(?:[a-z]|\d{1,2}))?(?=[\s._-]|$)[\s._-]*",
                      re.IGNORECASE)
 # Titles that say nothing: "Appendix A", "Untitled", or a file name a program put there.
-_EMPTY_TITLE = re.compile(r"^(?:(?:appendix|app)\s*[a-z0-9]{0,2}|untitled.*|.*\.(?:docx?|pdf|"
+_EMPTY_TITLE = re.compile(r"^(?:(?:appendix|app|annex)\s*[a-z0-9]{0,2}|untitled.*|.*\.(?:docx?|pdf|"
                           r"xlsx?|pptx?|odt|rtf)|microsoft (?:word|excel|powerpoint) - .*)$",
                           re.IGNORECASE)
 
@@ -62,16 +62,16 @@ class Appendix(PdfDocument):
         return f"Appendix {self.letter} \u2013 {self.title}"
 
 
-def read_appendix(path: Path, item: str, index: int, warnings: list[Problem],
+def read_appendix(path: Path, item: str, letter: str, warnings: list[Problem],
                   title: str = "") -> Appendix:
-    """The index-th (from 0) appendix of agenda item `item`, sanitised.
+    """Appendix `letter` of agenda item `item`, sanitised.
 
-    title is the clerk's (the Agenda's Appendix titles column), if any. Appends
-    to warnings what was removed and whether it is accessible; raises
-    InputError (one line) for a file too big, password-protected or damaged.
+    title is the plan's (appendix_title()); when empty it is worked out here the
+    same way. Appends to warnings what was removed and whether it is accessible;
+    raises InputError (one line) for a file too big, password-protected or damaged.
     """
     document = _read(Path(path), warnings, title)
-    return Appendix(**vars(document), item=item, letter=appendix_letter(index))
+    return Appendix(**vars(document), item=item, letter=letter)
 
 
 def read_pdf_report(path: Path, warnings: list[Problem]) -> PdfDocument:
@@ -103,7 +103,7 @@ def open_pdf(source: bytes | Path, name: Path | str = "") -> pikepdf.Pdf:
     except pikepdf.PasswordError:
         raise InputError(Problem(name, "is password-protected: ask for an unprotected "
                                  "copy")) from None
-    except (pikepdf.PdfError, ValueError) as exc:
+    except (pikepdf.PikepdfError, ValueError) as exc:
         raise InputError(_damaged(name, exc)) from None
 
 
@@ -122,14 +122,22 @@ def read_bounded(path: Path, limit: int = MAX_PDF_BYTES) -> bytes:
     return data
 
 
-def appendix_letter(index: int) -> str:
-    """A, B, ... Z, then AA, AB, ... for the index-th (from 0) appendix of an item."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+def appendix_title(path: Path, given: str = "") -> str:
+    """The title an appendix is listed and bookmarked under: given (the Agenda's
+    Appendix titles column), else the PDF's own title, else its tidied file name.
+
+    Never raises: a PDF that cannot be read is reported when the pack reads it.
+    """
+    title = " ".join(given.split())
+    if title:
+        return title
+    try:
+        if Path(path).stat().st_size <= MAX_PDF_BYTES:
+            with pikepdf.open(path) as pdf:  # reads the cross-reference table, not the file
+                title = pdf_title(pdf)
+    except (pikepdf.PikepdfError, OSError, ValueError, RecursionError):
+        title = ""
+    return title or tidy_file_name(Path(path).name)
 
 
 def tidy_file_name(name: str) -> str:
@@ -181,7 +189,7 @@ def _readable(name: Path | str):
     """Damage found while walking or saving a PDF becomes one line."""
     try:
         yield
-    except (pikepdf.PdfError, ValueError, RecursionError) as exc:
+    except (pikepdf.PikepdfError, ValueError, RecursionError) as exc:
         raise InputError(_damaged(name, exc)) from None
 
 

@@ -197,9 +197,10 @@ class PackBuilder:
             try:
                 if row.kind == REPORT and row.report_format == PDF:
                     item.output = _pdf_report(row, result)
-                for n, appendix in enumerate(row.appendices):
+                for appendix in row.appendices:
                     item.appendices.append(read_appendix(
-                        appendix.path, row.number, n, result.warnings, appendix.title))
+                        appendix.path, row.number, appendix.letter, result.warnings,
+                        appendix.title))
             except InputError as exc:
                 problems += exc.problems
                 continue
