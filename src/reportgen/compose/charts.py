@@ -31,7 +31,8 @@ def bar_chart(counts: list[tuple[str, int]], title: str = "") -> str:
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     colours = [RAG_COLOURS.get(label, DEFAULT_COLOUR) for label in labels]
-    bars = axes.barh(labels, values, color=colours)
+    # "$5 savings" is a status, not TeX maths: an escaped $ is drawn as it is.
+    bars = axes.barh([label.replace("$", r"\$") for label in labels], values, color=colours)
     axes.bar_label(bars, labels=[str(v) for v in values], padding=3, fontsize=FONT_PT,
                    color="#111111")
     axes.tick_params(axis="y", labelsize=FONT_PT, labelcolor="#111111", length=0)
