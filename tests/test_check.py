@@ -199,3 +199,16 @@ def test_check_and_the_report_agree_on_overdue_for_a_past_meeting(tmp_path):
             page.xpath("//table[contains(@class, 'tracker')]//tbody/tr")}
     assert "Overdue" in rows["R1"] and "Overdue" not in rows["R2"]
     assert "31 December 2017" in rows["R2"]  # typed as 31/12/2017, shown as a date cell
+
+
+def test_a_character_no_font_can_show_is_named_by_cell(tmp_path):
+    """Welsh, Greek, Cyrillic and Hebrew are shown; a code point no installed font has
+    (here one of the private-use plane, which no font ships) is named, by cell."""
+    sheets = minimal_item(Recommendations=[
+        ["Ref", "Recommendation", "Executive response", "Timeline", "Lead officer"],
+        [1, "Cymraeg ŵ ŷ, Ελληνικά, Русский, עברית", "Yes.", "June", "Ann"],
+        [2, "A lost glyph \U000F0001 here.", "Yes.", "June", "Bo"]])
+    path = make_workbook(tmp_path / "item.xlsx", sheets)
+    out = run("check", path).output
+    assert "item.xlsx: Recommendations!B3: warning: no installed font can show U+F0001" in out
+    assert "Recommendations!B2: warning: no installed font" not in out

@@ -1,4 +1,5 @@
-"""Unfilled template placeholders ("[insert month]", "TBC") in any visible cell.
+"""Unfilled template placeholders ("[insert month]", "TBC") in any visible cell, and
+characters no installed font can show.
 
 A report that goes to committee with "[insert month]" in it is the commonest
 slip in the seeds; `check`, `pack` and `batch` warn about each, by cell, and
@@ -11,6 +12,7 @@ import re
 from pathlib import Path
 
 from reportgen.errors import Problem
+from reportgen.fonts import unshowable
 from reportgen.readers.cells import cell_text, normalise
 from reportgen.readers.workbook import Book
 
@@ -28,8 +30,8 @@ def find_placeholder(text: str) -> str | None:
 
 
 def placeholder_warnings(path: Path, wb: Book) -> list[Problem]:
-    """A warning per visible text cell holding a placeholder (the Instructions sheet
-    that `new` writes is left alone)."""
+    """A warning per visible text cell holding a placeholder, or a character no
+    installed font can show (the Instructions sheet that `new` writes is left alone)."""
     found = []
     for ws in wb.sheets:
         if normalise(ws.title) == INSTRUCTIONS_SHEET:
@@ -38,11 +40,18 @@ def placeholder_warnings(path: Path, wb: Book) -> list[Problem]:
             for column, value in enumerate(values, start=1):
                 if not isinstance(value, str):
                     continue
-                placeholder = find_placeholder(cell_text(value))
+                text, cell = cell_text(value), f"{_letter(column)}{number}"
+                placeholder = find_placeholder(text)
                 if placeholder:
                     found.append(Problem(path, f"unfilled placeholder {placeholder!r}",
-                                         ws.title, f"{_letter(column)}{number}", "warning",
-                                         blocks_publication=True))
+                                         ws.title, cell, "warning", blocks_publication=True))
+                missing = unshowable(text)
+                if missing:
+                    shown = ", ".join(f"U+{ord(c):04X}" for c in missing[:5])
+                    found.append(Problem(path, f"no installed font can show {shown}: it would "
+                                         "print as an empty box (for Chinese, Japanese or "
+                                         "Korean install Debian fonts-noto-cjk)", ws.title,
+                                         cell, "warning"))
     return found
 
 
