@@ -212,3 +212,20 @@ def test_a_character_no_font_can_show_is_named_by_cell(tmp_path):
     out = run("check", path).output
     assert "item.xlsx: Recommendations!B3: warning: no installed font can show U+F0001" in out
     assert "Recommendations!B2: warning: no installed font" not in out
+
+
+def test_check_reads_word_reports_and_warns_a_small_house_font(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("No headings at all.")
+    document.save(tmp_path / "report.docx")
+    (tmp_path / "reportgen.toml").write_text('font_size = "10.5pt"\n', encoding="utf-8")
+    result = run("check", tmp_path / "report.docx", "--config", tmp_path / "reportgen.toml")
+    assert "report.docx" in result.output and "heading" in result.output
+    assert "reportgen.toml: warning: font_size 10.5pt is below 12 pt" in result.output
+
+
+def test_check_on_a_folder_with_no_workbooks_says_so(tmp_path):
+    result = run("check", tmp_path)
+    assert result.exit_code == 1 and "no workbooks here" in result.output

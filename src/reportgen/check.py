@@ -83,8 +83,15 @@ class Checker:
     def check(self, paths: list[Path]) -> CheckReport:
         from reportgen.readers.meeting import is_meeting_workbook
 
-        books = [p.absolute() for p in workbooks_under(paths)]  # named as given
-        if not books:
+        words = [p.absolute() for p in paths if p.suffix.lower() == ".docx" and p.is_file()]
+        books = [p.absolute() for p in workbooks_under(
+            [p for p in paths if p.suffix.lower() != ".docx"])]  # named as given
+        self.report.add(house_warnings(self.house))
+        for path in words:
+            from reportgen.readers.word import word_report_warnings
+
+            self.report.add(word_report_warnings(path))
+        if not books and not words:
             self.report.problems.append(Problem(
                 ", ".join(str(p) for p in paths), "no workbooks here: expected .xlsx, .xlsm, "
                 ".ods or .xls item or meeting workbooks"))
@@ -308,3 +315,19 @@ def markup_warnings(item: Item, templates: TemplateSet) -> list[Problem]:
                     f"document loses its structure: {', '.join(unknown[:6])} (see "
                     "docs/vocabulary.md; classes starting house- are for styling)",
                     severity="warning")]
+
+
+_POINTS = {"pt": 1.0, "px": 0.75, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
+
+
+def house_warnings(house: House) -> list[Problem]:
+    """A house style whose body text is below 12 pt, the minimum councils' and GOV.UK's
+    accessibility guidance give (tables are set at most 2 pt smaller)."""
+    import re
+
+    found = re.fullmatch(r"\s*([\d.]+)\s*(pt|px|mm|cm|in)\s*", house.font_size or "")
+    if not found or float(found.group(1)) * _POINTS[found.group(2)] >= 12:
+        return []
+    return [Problem(house.source or "reportgen.toml", f"font_size {house.font_size} is below "
+                    "12 pt, the smallest body text councils' and GOV.UK's accessibility "
+                    "guidance allow", severity="warning")]
