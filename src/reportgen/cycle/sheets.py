@@ -10,17 +10,13 @@ from reportgen.readers.workbook import Table, find_sheet, read_table
 
 
 def has_sheet(path: Path, names: tuple[str, ...]) -> bool:
-    """True when the workbook has a sheet called one of names (only the names are read)."""
-    import openpyxl
+    """True when the workbook has a sheet called one of names, hidden or not (only the
+    names are read, within the readers' limits: a FIFO, a device or a zip bomb is
+    False here, and the readers say why elsewhere)."""
+    from reportgen.readers.formats import sheet_titles
 
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True)
-    except Exception:  # not a workbook we can read: the readers say why, elsewhere
-        return False
-    try:
-        return any(normalise(n) in {normalise(s) for s in names} for n in wb.sheetnames)
-    finally:
-        wb.close()
+    wanted = {normalise(s) for s in names}
+    return any(normalise(title) in wanted for title in sheet_titles(path, hidden=True))
 
 
 def table_of(wb, path: Path, names: tuple[str, ...], columns: dict[str, tuple[str, ...]],

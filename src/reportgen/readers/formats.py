@@ -120,9 +120,16 @@ def _open_ole(path: Path, handle) -> Book:
 
 
 def visible_sheet_titles(path: Path) -> list[str]:
-    """The titles of a workbook's visible sheets, read without its cells where the
-    format allows; [] for anything that is not a readable workbook. For finding
-    meeting workbooks among many files."""
+    """The titles of a workbook's visible sheets; see sheet_titles."""
+    return sheet_titles(path)
+
+
+def sheet_titles(path: Path, *, hidden: bool = False) -> list[str]:
+    """The titles of a workbook's visible sheets (and its hidden ones when hidden),
+    read without its cells where the format allows; [] for anything that is not a
+    readable workbook. Goes through the same checks and limits as open_any, so a
+    FIFO, a device or a zip bomb costs nothing: for finding meeting workbooks and
+    forward plans among many files."""
     from reportgen.errors import InputError
 
     try:
@@ -130,18 +137,19 @@ def visible_sheet_titles(path: Path) -> list[str]:
             head = handle.read(8)
             handle.seek(0)
             if head.startswith(b"PK"):
-                return _package_titles(path, handle)
+                return _package_titles(path, handle, hidden)
     except (InputError, zipfile.BadZipFile, OSError, EOFError, ValueError):
         return []
     if head.startswith(_OLE_MAGIC):
         try:
-            return [sheet.title for sheet in open_any(path).sheets]
+            book = open_any(path)
         except InputError:
             return []
+        return [sheet.title for sheet in book.sheets] + (book.hidden_sheets if hidden else [])
     return []
 
 
-def _package_titles(path: Path, handle) -> list[str]:
+def _package_titles(path: Path, handle, hidden: bool) -> list[str]:
     from reportgen.readers.package import check_package
 
     package = zipfile.ZipFile(handle)
@@ -149,8 +157,8 @@ def _package_titles(path: Path, handle) -> list[str]:
     if "mimetype" in package.namelist():
         from reportgen.readers.calamine_books import scan_tables
 
-        return [t.name for t in scan_tables(path, package) if not t.hidden]
+        return [t.name for t in scan_tables(path, package) if hidden or not t.hidden]
     from reportgen.readers.xlsx import workbook_parts
 
     return [title for title, state, _ in workbook_parts(path, package)["sheets"]
-            if state == "visible"]
+            if hidden or state == "visible"]
