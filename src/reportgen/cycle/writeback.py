@@ -21,6 +21,7 @@ from pathlib import Path
 
 from reportgen import contract
 from reportgen.errors import InputError, Problem
+from reportgen.files import require_regular_file
 from reportgen.output import atomic_path
 from reportgen.readers.workbook import open_workbook, read_table
 
@@ -107,6 +108,7 @@ def _refuse_unsafe(tracker: Path) -> None:
     if lock.exists():
         raise InputError(Problem(tracker, "the tracker is open in Excel (its lock file "
                                  f"{lock.name} is beside it): close it, then run again"))
+    require_regular_file(tracker, tracker)  # never wait on a pipe or read a device
     with zipfile.ZipFile(tracker) as package:
         names = package.namelist()
     lost = sorted({what for prefix, what in _UNKEPT_PARTS.items()
