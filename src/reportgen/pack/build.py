@@ -244,22 +244,35 @@ class PackBuilder:
                                        title=item.plan.title))
             parts += [open_part(a.data, a.bookmark, item.plan.bookmark, a.path.name, a.title)
                       for a in item.appendices]
-        merged = merge(parts, title)
         if (warning := ua_warning(PACK_FILES[pack], parts)) is not None:
             result.warnings.append(warning)
-        sizes = [displayed_size(page) for page in merged.pages[first_item_page - 1:]]
+        sizes = [displayed_size(page) for part in parts[1:] for page in part.pdf.pages]
         html = stamp_html(self.builder, first_item_page, labels, sizes)
         stamps = (pikepdf.open(io.BytesIO(cache.blob(
             blob_key("stamps", html), lambda: to_bytes(stamp_pdf(self.builder, html)))))
                   if labels else None)
-        if stamps is not None:
-            stamp(merged, list(range(first_item_page - 1, len(merged.pages))), stamps)
+
+        def merged_pack() -> bytes:
+            merged = merge(parts, title)
+            if stamps is not None:
+                stamp(merged, list(range(first_item_page - 1, len(merged.pages))), stamps)
+            return to_bytes(merged)
+
+        # The merged, stamped pack is kept under a key of everything in it, so a
+        # rebuild with nothing changed does not merge and repair its tags again.
+        contents: list[object] = []
+        for item in items:
+            contents += [item.output.key if item.output else "", item.plan.bookmark]
+            for appendix in item.appendices:
+                contents += [appendix.bookmark, appendix.data]
+        key = blob_key("pack", title, front, html, *contents)
+        data = cache.blob(key, merged_pack)
         folder = EXEMPT if pack == EXEMPT else PUBLIC
         for item in items:
             self._stage_item(item, stamps, html, first_item_page, formats, stage, folder,
                              cache, result)
-        result.pages += len(merged.pages)
-        stage.write(folder, PACK_FILES[pack], to_bytes(merged))
+        result.pages += first_item_page - 1 + sum(item.pages for item in items)
+        stage.write(folder, PACK_FILES[pack], data)
 
     def _stage_item(self, item: PlacedItem, stamps, html: str, first_item_page: int,
                     formats, stage: Stage, folder: str, cache: ItemCache,
