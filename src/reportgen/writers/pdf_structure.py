@@ -40,7 +40,6 @@ import contextlib
 import contextvars
 import io
 import re
-from collections import defaultdict
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
@@ -50,6 +49,8 @@ from reportgen.writers.tag_tree import (
     kids,
     new_element,
     place_cells,
+    rebuild_id_tree,
+    rebuild_parent_tree,
     set_kids,
     table_attributes,
     table_rows,
@@ -142,9 +143,9 @@ def repair(pdf: Pdf) -> None:
         for hint in _HINTS:
             if hint in element:
                 del element[hint]
-    claimed = _rebuild_parent_tree(pdf, root, document)
+    claimed = rebuild_parent_tree(pdf, root, document)
     _mark_unclaimed_as_artifacts(pdf, claimed)
-    _rebuild_id_tree(pdf, root, document)
+    rebuild_id_tree(pdf, root, document)
 
 
 def _one_document(pdf: Pdf, root) -> Dictionary:
@@ -301,78 +302,7 @@ def _same(one, other) -> bool:
                             and one.objgen == other.objgen)
 
 
-def _rebuild_id_tree(pdf: Pdf, root, document) -> None:
-    named: dict[bytes, object] = {}
-    for element in walk(document):
-        if "/ID" in element:
-            named.setdefault(bytes(element.ID), element)
-    if "/IDTree" in root:
-        del root["/IDTree"]
-    if named:
-        flat = []
-        for key in sorted(named):
-            flat += [pikepdf.String(key), named[key]]
-        root.IDTree = pdf.make_indirect(Dictionary(Names=Array(flat)))
-
-
-# -- parent tree and artifacts ----------------------------------------------------
-def _rebuild_parent_tree(pdf: Pdf, root, document) -> dict:
-    """Point every MCID and annotation at the element holding it now.
-
-    Returns {page objgen: set of MCIDs the tree claims}."""
-    owners: dict = defaultdict(dict)  # page objgen -> {mcid: element}
-    annotations: dict = {}
-
-    def visit(element, page) -> None:
-        page = element.get("/Pg", page)
-        for kid in kids(element):
-            if isinstance(kid, int) and page is not None:
-                owners[page.objgen][kid] = element
-            elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
-                if "/Stm" not in kid and kid.get("/Pg", page) is not None:
-                    owners[kid.get("/Pg", page).objgen][int(kid.MCID)] = element
-            elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
-                if "/StructParent" in kid.Obj:
-                    annotations[int(kid.Obj.StructParent)] = element
-            elif is_element(kid):
-                visit(kid, page)
-
-    visit(document, None)
-    old = _flatten_numbers(root.get("/ParentTree"))
-    next_key = max([int(k) for k in old] + list(annotations) + [-1]) + 1
-    entries = {}
-    for page in pdf.pages:
-        mcids = owners.get(page.obj.objgen)
-        if "/StructParents" not in page.obj:
-            if not mcids:
-                continue
-            page.obj.StructParents, next_key = next_key, next_key + 1
-        key = int(page.obj.StructParents)
-        mcids = mcids or {}
-        entries[key] = Array([mcids.get(m) for m in range(max(mcids, default=-1) + 1)])
-    entries.update(annotations)
-    for key, value in old.items():
-        entries.setdefault(key, value)  # e.g. form XObjects' own keys
-    nums = []
-    for key in sorted(entries):
-        nums += [key, entries[key]]
-    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
-    root.ParentTreeNextKey = max(entries, default=-1) + 1
-    return {objgen: set(found) for objgen, found in owners.items()}
-
-
-def _flatten_numbers(tree) -> dict:
-    found = {}
-    if not isinstance(tree, Dictionary):
-        return found
-    nums = tree.get("/Nums", Array())
-    for i in range(0, len(nums) - 1, 2):
-        found[int(nums[i])] = nums[i + 1]
-    for kid in tree.get("/Kids", Array()):
-        found.update(_flatten_numbers(kid))
-    return found
-
-
+# -- artifacts ---------------------------------------------------------------------
 def _mark_unclaimed_as_artifacts(pdf: Pdf, claimed: dict) -> None:
     """Marked content that no element holds (margin boxes, repeated header rows)
     becomes a pagination artifact, so it is neither lost nor read twice."""

@@ -1,8 +1,12 @@
 """Reading and editing a PDF's structure tree (tags) with pikepdf: the few
-operations pdf_structure's repairs are made of, tables' grids among them."""
+operations pdf_structure's repairs are made of, tables' grids among them, and
+the bookkeeping every edit ends with (the ID tree and the parent tree)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
 
@@ -96,3 +100,76 @@ def place_cells(rows: list) -> list:
             placed.append((cell, group, r, column, down, across))
             column += across
     return placed
+
+
+# -- the ID tree and the parent tree ------------------------------------------------
+def rebuild_id_tree(pdf: Pdf, root, document) -> None:
+    """The /IDTree that /Headers and /ID need, from the IDs the tree holds now."""
+    named: dict[bytes, object] = {}
+    for element in walk(document):
+        if "/ID" in element:
+            named.setdefault(bytes(element.ID), element)
+    if "/IDTree" in root:
+        del root["/IDTree"]
+    if named:
+        flat = []
+        for key in sorted(named):
+            flat += [pikepdf.String(key), named[key]]
+        root.IDTree = pdf.make_indirect(Dictionary(Names=Array(flat)))
+
+
+def rebuild_parent_tree(pdf: Pdf, root, document) -> dict:
+    """Point every MCID and annotation at the element holding it now.
+
+    Returns {page objgen: set of MCIDs the tree claims}."""
+    owners: dict = defaultdict(dict)  # page objgen -> {mcid: element}
+    annotations: dict = {}
+
+    def visit(element, page) -> None:
+        page = element.get("/Pg", page)
+        for kid in kids(element):
+            if isinstance(kid, int) and page is not None:
+                owners[page.objgen][kid] = element
+            elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
+                if "/Stm" not in kid and kid.get("/Pg", page) is not None:
+                    owners[kid.get("/Pg", page).objgen][int(kid.MCID)] = element
+            elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
+                if "/StructParent" in kid.Obj:
+                    annotations[int(kid.Obj.StructParent)] = element
+            elif is_element(kid):
+                visit(kid, page)
+
+    visit(document, None)
+    old = _flatten_numbers(root.get("/ParentTree"))
+    next_key = max([int(k) for k in old] + list(annotations) + [-1]) + 1
+    entries = {}
+    for page in pdf.pages:
+        mcids = owners.get(page.obj.objgen)
+        if "/StructParents" not in page.obj:
+            if not mcids:
+                continue
+            page.obj.StructParents, next_key = next_key, next_key + 1
+        key = int(page.obj.StructParents)
+        mcids = mcids or {}
+        entries[key] = Array([mcids.get(m) for m in range(max(mcids, default=-1) + 1)])
+    entries.update(annotations)
+    for key, value in old.items():
+        entries.setdefault(key, value)  # e.g. form XObjects' own keys
+    nums = []
+    for key in sorted(entries):
+        nums += [key, entries[key]]
+    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
+    root.ParentTreeNextKey = max(entries, default=-1) + 1
+    return {objgen: set(found) for objgen, found in owners.items()}
+
+
+def _flatten_numbers(tree) -> dict:
+    found = {}
+    if not isinstance(tree, Dictionary):
+        return found
+    nums = tree.get("/Nums", Array())
+    for i in range(0, len(nums) - 1, 2):
+        found[int(nums[i])] = nums[i + 1]
+    for kid in tree.get("/Kids", Array()):
+        found.update(_flatten_numbers(kid))
+    return found
