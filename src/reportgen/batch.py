@@ -35,21 +35,11 @@ class MeetingOutcome:
 
 
 def find_meetings(folder: Path) -> list[Path]:
-    """Every workbook with a Meeting sheet under folder (Excel lock files and
-    hidden or underscore folders skipped)."""
-    from reportgen.readers.formats import SUFFIXES
+    """Every workbook with a Meeting sheet under folder (as `check` finds workbooks)."""
+    from reportgen.readers.formats import workbooks_under
     from reportgen.readers.meeting import is_meeting_workbook
 
-    found = []
-    for path in sorted(Path(folder).rglob("*")):
-        if path.suffix.lower() not in SUFFIXES:
-            continue
-        parts = path.relative_to(folder).parts
-        if path.name.startswith(("~$", ".")) or any(p.startswith((".", "_")) for p in parts):
-            continue
-        if is_meeting_workbook(path):
-            found.append(path)
-    return found
+    return [path for path in workbooks_under([Path(folder)]) if is_meeting_workbook(path)]
 
 
 def build_meeting(meeting_path: Path, out_dir: Path, config: Path | None,

@@ -33,7 +33,7 @@ from reportgen.house import CycleSettings, House
 from reportgen.model import Item
 from reportgen.plan import REPORT, MeetingPlan, resolve_meeting
 from reportgen.readers.cells import normalise
-from reportgen.readers.formats import SUFFIXES as WORKBOOK_SUFFIXES
+from reportgen.readers.formats import workbooks_under
 from reportgen.tracker import STANDARD_STATUSES, is_overdue
 
 _LOOKS_LIKE_A_DATE = re.compile(r"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*$")
@@ -50,22 +50,6 @@ class CheckReport:
 
     def add(self, problems: list[Problem]) -> None:
         self.problems += [p for p in problems if p not in self.problems]
-
-
-def workbooks_under(paths: list[Path]) -> list[Path]:
-    """The workbooks named, and those under the folders named (Excel lock files and
-    hidden or underscore folders skipped)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += [p for p in sorted(path.rglob("*"))
-                      if p.suffix.lower() in WORKBOOK_SUFFIXES
-                      and not p.name.startswith(("~$", ".")) and ".bak." not in p.name
-                      and not any(part.startswith((".", "_"))
-                                  for part in p.relative_to(path).parts)]
-        else:
-            found.append(path)
-    return found
 
 
 class Checker:
@@ -202,9 +186,11 @@ def plan_warnings(plan: MeetingPlan, templates: TemplateSet, today: date,
         if row.kind != REPORT or row.record is None or row.problems:
             continue
         item = row.record
-        if not _prepare_problems(item, templates):
+        try:
             warnings += item_warnings(item, templates, plan.reference_date or today, today,
                                       cycle)
+        except InputError:
+            pass  # its errors are reported where they stop the build (check, render)
         if meeting.date and item.meeting_date and item.meeting_date != meeting.date:
             warnings.append(Problem.at(
                 item.source, f"the report is dated for a meeting on "
@@ -317,16 +303,12 @@ def markup_warnings(item: Item, templates: TemplateSet) -> list[Problem]:
                     severity="warning")]
 
 
-_POINTS = {"pt": 1.0, "px": 0.75, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
-
-
 def house_warnings(house: House) -> list[Problem]:
     """A house style whose body text is below 12 pt, the minimum councils' and GOV.UK's
     accessibility guidance give (tables are set at most 2 pt smaller)."""
-    import re
+    from reportgen.compose.tables import body_points
 
-    found = re.fullmatch(r"\s*([\d.]+)\s*(pt|px|mm|cm|in)\s*", house.font_size or "")
-    if not found or float(found.group(1)) * _POINTS[found.group(2)] >= 12:
+    if body_points(house.font_size) >= 12:
         return []
     return [Problem(house.source or "reportgen.toml", f"font_size {house.font_size} is below "
                     "12 pt, the smallest body text councils' and GOV.UK's accessibility "

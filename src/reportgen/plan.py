@@ -272,10 +272,15 @@ def _check_unique_names(meeting: Meeting, rows: list[ItemPlan],
         seen[row.stem] = row
 
 
+def _report_inputs(row: ItemPlan) -> list[Path]:
+    """The files a row's report was read from (its workbook and narrative files)."""
+    if row.record is not None:
+        return list(row.record.inputs)
+    return [row.entry.report] if row.entry.report else []
+
+
 def _row_inputs(row: ItemPlan) -> list[Path]:
-    files = list(row.record.inputs) if row.record else (
-        [row.entry.report] if row.entry.report else [])
-    return files + [a.path for a in row.appendices]
+    return _report_inputs(row) + [a.path for a in row.appendices]
 
 
 def _with_cache_key(row: ItemPlan, meeting: Meeting, environment: str,
@@ -288,7 +293,7 @@ def _with_cache_key(row: ItemPlan, meeting: Meeting, environment: str,
     digest = hashlib.sha256("\n".join([
         __version__, environment, row.number, str(row.exempt_paragraph), ",".join(formats),
         str(meeting.date), *[f"{a.letter}={a.title}" for a in row.appendices]]).encode())
-    for path in _row_inputs(row)[: len(_row_inputs(row)) - len(row.appendices)]:
+    for path in _report_inputs(row):  # appendices are not in the report: their titles are
         digest.update(b"\0" + str(path).encode() + b"\0" + file_hash(path).encode())
     return replace(row, cache_key=digest.hexdigest()[:32])
 

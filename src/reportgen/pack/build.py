@@ -161,24 +161,22 @@ class PackBuilder:
         return outputs
 
     def _map(self, function, jobs: list):
-        done = []
+        """function over jobs, in worker processes when there is more than one job."""
         if len(jobs) <= 1 or self.jobs <= 1:
-            results = (function(job) for job in jobs)
-        elif self.executor is not None:
-            results = self.executor.map(function, jobs)
-        else:
-            import weasyprint  # noqa: F401 - loaded once here, shared by the forked workers
+            return self._collect(map(function, jobs), len(jobs))
+        if self.executor is not None:
+            return self._collect(self.executor.map(function, jobs), len(jobs))
+        import weasyprint  # noqa: F401 - loaded once here, shared by the forked workers
 
-            pool = ProcessPoolExecutor(max_workers=min(self.jobs, len(jobs)),
-                                       initializer=start_worker)
-            with pool:
-                for output in pool.map(function, jobs):
-                    done.append(output)
-                    self._advance(len(done), len(jobs))
-            return done
+        with ProcessPoolExecutor(max_workers=min(self.jobs, len(jobs)),
+                                 initializer=start_worker) as pool:
+            return self._collect(pool.map(function, jobs), len(jobs))
+
+    def _collect(self, results, total: int) -> list:
+        done = []
         for output in results:
             done.append(output)
-            self._advance(len(done), len(jobs))
+            self._advance(len(done), total)
         return done
 
     def _advance(self, done: int, total: int) -> None:

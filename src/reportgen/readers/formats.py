@@ -22,6 +22,22 @@ _ODS_TYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _SAVE_AS = "open it in Excel or LibreOffice and save it as .xlsx"
 
 
+def workbooks_under(paths: list[Path]) -> list[Path]:
+    """The workbooks named, and those under the folders named. Skipped: Excel's lock
+    files (~$), hidden and underscore folders, and write-back's dated backups."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        found += [p for p in sorted(path.rglob("*"))
+                  if p.suffix.lower() in SUFFIXES
+                  and not p.name.startswith(("~$", ".")) and ".bak." not in p.name
+                  and not any(part.startswith((".", "_"))
+                              for part in p.relative_to(path).parts)]
+    return found
+
+
 def open_any(path: Path) -> Book:
     """Open path, whatever its name says, with the reader its first bytes call for."""
     with open_regular(path, path) as handle:
