@@ -4,7 +4,6 @@ import hashlib
 
 import pytest
 
-from reportgen.build import Builder
 from reportgen.pack.build import PackBuilder
 
 from .conftest import make_workbook, minimal_item, run
@@ -68,7 +67,7 @@ def test_batch_builds_then_skips_then_rebuilds_what_changed(two_meetings):
 def test_one_changed_item_is_the_only_one_laid_out_again(tmp_path):
     source = tmp_path / "in"
     path = meeting(source, "gamma", {"One": "One.", "Two": "Two.", "Three": "Three."})
-    packer = PackBuilder(Builder(), jobs=1)
+    packer = PackBuilder(jobs=1)
     assert packer.build(path, tmp_path / "out").laid_out == 3
     assert packer.build(path, tmp_path / "out").laid_out == 0
     make_workbook(source / "gamma-2.xlsx", minimal_item(Sections=[["Section", "Text"],

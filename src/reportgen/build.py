@@ -13,13 +13,11 @@ from reportgen.compose.report import compose
 from reportgen.compose.templates import TemplateSet
 from reportgen.house import House
 from reportgen.model import Item
-from reportgen.output import write_bytes
+from reportgen.output import FORMATS, write_bytes
 from reportgen.readers.item import read_item
 from reportgen.readers.word import WordReport
 
 WORD_SUFFIXES = (".docx",)
-
-FORMATS = ("pdf", "docx", "html")
 
 
 @dataclass

@@ -14,8 +14,7 @@ import click
 
 from reportgen import __version__
 from reportgen.errors import InputError, Problem
-
-FORMATS = ("pdf", "docx", "html")
+from reportgen.output import FORMATS
 
 
 def report_problems(problems: list[Problem]) -> None:
@@ -131,12 +130,11 @@ def pack(meeting: Path, out_dir: Path | None, exempt_dir: Path | None, jobs: int
          strict: bool, config: Path | None) -> None:
     """Build a meeting's agenda packs, each item's files and its web page: public
     papers in OUTPUT, exempt ones only in the exempt folder."""
-    from reportgen.build import Builder
     from reportgen.pack.build import PackBuilder
     from reportgen.progress import report_progress
 
     out_dir = out_dir or Path("outputs") / meeting.stem
-    result = PackBuilder(Builder(load_house(config)), jobs, progress=report_progress()).build(
+    result = PackBuilder(load_house(config), jobs, progress=report_progress()).build(
         meeting, out_dir, exempt_dir=exempt_dir, strict=strict)
     report_problems(result.warnings)
     for path in result.written:
@@ -149,8 +147,10 @@ def pack_summary(result) -> str:
     warnings = len(result.warnings)
     blocking = sum(p.blocks_publication for p in result.warnings)
     fix = f" ({blocking} to fix before publication)" if blocking else ""
+    work = ("nothing changed since the last build" if result.unchanged
+            else f"laid out {result.laid_out}, the rest from the cache")
     return (f"{result.items} item{'s' * (result.items != 1)}, {result.pages} pages in the "
-            f"packs; laid out {result.laid_out}, the rest from the cache; "
+            f"packs; {work}; "
             f"{warnings} warning{'s' * (warnings != 1)}{fix}. Publish {result.out_dir}/; "
             f"never publish {result.exempt_dir}/")
 

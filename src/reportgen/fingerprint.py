@@ -8,7 +8,9 @@ reportgen's version).
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 from pathlib import Path
 
 from reportgen import __version__
@@ -16,6 +18,14 @@ from reportgen.house import House
 
 
 def file_hash(path: Path) -> str:
+    """The file's SHA-256, read once per process while the file stays as it is (the
+    plan's cache keys and the manifest ask for the same files)."""
+    status = os.stat(path)
+    return _hash(str(path), status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+@functools.lru_cache(maxsize=4096)
+def _hash(path: str, size: int, mtime_ns: int, inode: int) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -8,6 +8,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+FORMATS = ("pdf", "docx", "html")  # what an item is published as; a pack is PDF
+
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:

@@ -15,6 +15,7 @@ The build reads top to bottom as its steps:
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -22,10 +23,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reportgen.build import FORMATS, Builder
 from reportgen.compose.meeting import compose_front_sheet, compose_index
 from reportgen.errors import InputError, Problem
+from reportgen.house import House
+from reportgen.output import FORMATS
 from reportgen.pack.appendix import Appendix, read_appendix, read_pdf_report
+from reportgen.pack.manifest import (
+    options_of,
+    read_manifest,
+    recorded_warnings,
+    unchanged,
+    write_manifest,
+)
 from reportgen.pack.publish import Stage
 from reportgen.pack.render import (
     CACHE_FOLDER,
@@ -45,6 +54,7 @@ from reportgen.plan import (
     SUPPLEMENTARY,
     ItemPlan,
     MeetingPlan,
+    default_exempt_dir,
     resolve_meeting,
 )
 
@@ -82,30 +92,54 @@ class PackResult:
     pages: int = 0
     items: int = 0
     laid_out: int = 0  # reports laid out this run (the rest came from the cache)
+    unchanged: bool = False  # nothing changed since the last build: nothing was done
 
 
 class PackBuilder:
     """Builds one meeting's packs, per-item files and index page."""
 
-    def __init__(self, builder: Builder | None = None, jobs: int | None = None,
+    def __init__(self, house: House | None = None, jobs: int | None = None,
                  executor: Executor | None = None, progress=None):
-        self.builder = builder or Builder()
+        self.house = house or House()
         self.jobs = jobs or os.cpu_count() or 1
         self.executor = executor
         self.progress = progress  # called with (done, total) as reports are laid out
 
+    @functools.cached_property
+    def builder(self):
+        """The house's templates and layout; not loaded when nothing changed."""
+        from reportgen.build import Builder
+
+        return Builder(self.house)
+
     def build(self, meeting_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
               exempt_dir: Path | None = None, strict: bool = False,
-              today: date | None = None, plan: MeetingPlan | None = None) -> PackResult:
-        """Build and publish everything for the meeting (or its plan, already resolved),
-        or raise InputError listing every problem and publish nothing (earlier outputs
-        are left as they were)."""
+              today: date | None = None, force: bool = False) -> PackResult:
+        """Build and publish everything for the meeting, or raise InputError listing
+        every problem and publish nothing (earlier outputs are left as they were).
+
+        When nothing it depends on changed since the last build (pack.manifest), the
+        recorded result is returned and nothing is read or written; force builds
+        again regardless."""
+        from reportgen.fingerprint import environment_fingerprint
+
+        today = today or date.today()
+        exempt_dir = Path(exempt_dir or default_exempt_dir(out_dir))
+        environment = environment_fingerprint(self.house)
+        options = options_of(out_dir, exempt_dir, formats)
+        recorded = None if force else self._recorded(out_dir, exempt_dir, environment,
+                                                     options, today)
+        if recorded is not None:
+            if strict:
+                refuse_unless_ready(recorded.warnings)
+            return recorded
         from reportgen.check import plan_warnings
 
-        plan = plan or self.resolve(meeting_path, out_dir, exempt_dir, formats)
+        plan = resolve_meeting(meeting_path, self.house, out_dir, exempt_dir,
+                               environment, formats)
         result = PackResult(plan.public_dir, plan.exempt_dir)
-        result.warnings = plan_warnings(plan, self.builder.templates, today or date.today(),
-                                        self.builder.house.cycle)
+        result.warnings = plan_warnings(plan, self.builder.templates, today,
+                                        self.house.cycle)
         if strict:
             refuse_unless_ready(result.warnings)
         caches = {False: ItemCache(plan.public_dir), True: ItemCache(plan.exempt_dir)}
@@ -122,21 +156,31 @@ class PackBuilder:
             stage.write(PUBLIC, "index.html", compose_index(
                 plan, {PACK_LABELS[p]: PACK_FILES[p] for p in (PUBLIC, SUPPLEMENTARY)
                        if p == PUBLIC or placed.get(p)},
-                self.builder.templates, self.builder.house).encode("utf-8"))
+                self.builder.templates, self.house).encode("utf-8"))
             result.written = stage.publish()
         finally:
             stage.discard()
         for cache in caches.values():
             cache.prune()
+        write_manifest(plan.exempt_dir, plan.inputs, environment, options,
+                       result.written, result.warnings, today, items=result.items,
+                       pages=result.pages)
         return result
 
-    def resolve(self, meeting_path: Path, out_dir: Path, exempt_dir: Path | None = None,
-                formats: tuple[str, ...] = FORMATS) -> MeetingPlan:
-        """Step 1: the meeting plan, with cache keys for this house style."""
-        from reportgen.fingerprint import environment_fingerprint
-
-        return resolve_meeting(meeting_path, self.builder.house, out_dir, exempt_dir,
-                               environment_fingerprint(self.builder.house), formats)
+    @staticmethod
+    def _recorded(out_dir: Path, exempt_dir: Path, environment: str, options: dict,
+                  today: date) -> PackResult | None:
+        """The last build's result, when it is still current and was checked today."""
+        manifest = read_manifest(exempt_dir)
+        if not unchanged(manifest, environment, options):
+            return None
+        warnings = recorded_warnings(manifest, today)
+        if warnings is None:
+            return None
+        return PackResult(Path(out_dir), exempt_dir,
+                          [Path(p) for p in manifest["outputs"]], warnings,
+                          pages=manifest.get("pages", 0), items=manifest.get("items", 0),
+                          unchanged=True)
 
     # -- 3. render the reports -----------------------------------------------
     def _render_reports(self, plan: MeetingPlan, caches: dict[bool, ItemCache],
@@ -147,7 +191,7 @@ class PackBuilder:
         outputs = {r.stem: caches[r.exempt].get(r.cache_key) for r in rows}
         missing = [r for r in rows if outputs[r.stem] is None]
         jobs = [ItemJob(r.entry.report, r.report_format, r.record, r.number, r.title,
-                        self.builder.house, formats, r.exempt_paragraph,
+                        self.house, formats, r.exempt_paragraph,
                         tuple((a.letter, a.title) for a in r.appendices), plan.reference_date)
                 for r in missing]
         for row, output in zip(missing, self._map(render_item, jobs), strict=True):
@@ -308,7 +352,7 @@ class PackBuilder:
 
         def lay_out(pages: dict[str, tuple[int, int]]) -> tuple[bytes, int]:
             html = compose_front_sheet(plan, pack, pages, self.builder.templates,
-                                       self.builder.house)
+                                       self.house)
             data = cache.blob(blob_key("front", html),
                               lambda: pdf_bytes(self.builder.layout(html)))
             with pikepdf.open(io.BytesIO(data)) as pdf:
