@@ -80,6 +80,7 @@ def run_batch(meetings: list[Path], out_root: Path, jobs: int | None, force: boo
 
 def _build_each(meetings: list[Path], out_root: Path, jobs: int | None, force: bool,
                 config: Path | None, strict: bool):
+    from reportgen.house import House
     from reportgen.pack.render import start_worker
 
     jobs = max(1, jobs or os.cpu_count() or 1)
@@ -88,7 +89,8 @@ def _build_each(meetings: list[Path], out_root: Path, jobs: int | None, force: b
             yield build_meeting(meeting, Path(out_root) / meeting.stem, config, force,
                                 strict=strict)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,
+                             initargs=(House.load(config),)) as pool:
         for meeting in meetings:
             yield build_meeting(meeting, Path(out_root) / meeting.stem, config, force,
                                 jobs, pool, strict)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import io
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,9 +41,10 @@ from reportgen.pack.render import (
     ItemCache,
     ItemJob,
     ItemOutput,
+    Workers,
     blob_key,
+    lay_out_pdf,
     render_item,
-    start_worker,
 )
 from reportgen.plan import (
     EXEMPT,
@@ -135,31 +136,22 @@ class PackBuilder:
             return recorded
         from reportgen.check import plan_warnings
 
-        plan = resolve_meeting(meeting_path, self.house, out_dir, exempt_dir,
-                               environment, formats)
-        result = PackResult(plan.public_dir, plan.exempt_dir)
-        result.warnings = plan_warnings(plan, self.builder.templates, today,
-                                        self.house.cycle)
-        if strict:
-            refuse_unless_ready(result.warnings)
-        caches = {False: ItemCache(plan.public_dir), True: ItemCache(plan.exempt_dir)}
-        outputs = self._render_reports(plan, caches, formats, result)
-        placed, problems = self._place(plan, outputs, result)
-        if problems:
-            raise InputError(problems)
-        stage = Stage({PUBLIC: plan.public_dir, EXEMPT: plan.exempt_dir})
-        try:
-            for pack in (PUBLIC, SUPPLEMENTARY, EXEMPT):
-                if pack == PUBLIC or placed.get(pack):
-                    self._pack(plan, pack, placed.get(pack, []), formats, stage, result,
-                               caches[pack == EXEMPT])
-            stage.write(PUBLIC, "index.html", compose_index(
-                plan, {PACK_LABELS[p]: PACK_FILES[p] for p in (PUBLIC, SUPPLEMENTARY)
-                       if p == PUBLIC or placed.get(p)},
-                self.builder.templates, self.house).encode("utf-8"))
-            result.written = stage.publish()
-        finally:
-            stage.discard()
+        with Workers(self.house, self.jobs, self.executor) as workers:
+            plan = resolve_meeting(meeting_path, self.house, out_dir, exempt_dir,
+                                   environment, formats)
+            result = PackResult(plan.public_dir, plan.exempt_dir)
+            caches = {False: ItemCache(plan.public_dir), True: ItemCache(plan.exempt_dir)}
+            started = self._start_reports(plan, caches, formats, workers)
+            # Checked while the workers lay the reports out.
+            result.warnings = plan_warnings(plan, self.builder.templates, today,
+                                            self.house.cycle)
+            if strict:
+                refuse_unless_ready(result.warnings)
+            outputs = self._finish_reports(started, caches, result)
+            placed, problems = self._place(plan, outputs, result)
+            if problems:
+                raise InputError(problems)
+            result.written = self._publish(plan, placed, formats, result, caches, workers)
         for cache in caches.values():
             cache.prune()
         write_manifest(plan.exempt_dir, plan.inputs, environment, options,
@@ -183,45 +175,39 @@ class PackBuilder:
                           unchanged=True)
 
     # -- 3. render the reports -----------------------------------------------
-    def _render_reports(self, plan: MeetingPlan, caches: dict[bool, ItemCache],
-                        formats, result: PackResult) -> dict[str, ItemOutput]:
-        rows = [r for r in plan.rows if r.kind == REPORT and not r.problems
-                and r.report_format != PDF]
+    def _start_reports(self, plan: MeetingPlan, caches: dict[bool, ItemCache],
+                       formats: tuple[str, ...], workers: Workers) -> dict:
+        """Each report's rendering from the cache, or sent to a worker to lay out:
+        stem -> (row, ItemOutput or Future)."""
         formats = ("pdf",) + tuple(f for f in formats if f != "pdf")
-        outputs = {r.stem: caches[r.exempt].get(r.cache_key) for r in rows}
-        missing = [r for r in rows if outputs[r.stem] is None]
-        jobs = [ItemJob(r.entry.report, r.report_format, r.record, r.number, r.title,
-                        self.house, formats, r.exempt_paragraph,
-                        tuple((a.letter, a.title) for a in r.appendices), plan.reference_date)
-                for r in missing]
-        for row, output in zip(missing, self._map(render_item, jobs), strict=True):
-            outputs[row.stem] = output
+        started = {}
+        for row in plan.rows:
+            if row.kind != REPORT or row.problems or row.report_format == PDF:
+                continue
+            output = caches[row.exempt].get(row.cache_key) or workers.submit(
+                render_item, ItemJob(row.entry.report, row.report_format, row.record,
+                                     row.number, row.title, self.house, formats,
+                                     row.exempt_paragraph,
+                                     tuple((a.letter, a.title) for a in row.appendices),
+                                     plan.reference_date))
+            started[row.stem] = (row, output)
+        return started
+
+    def _finish_reports(self, started: dict, caches: dict[bool, ItemCache],
+                        result: PackResult) -> dict[str, ItemOutput]:
+        """Wait for the workers; keep what they laid out in the cache."""
+        total = sum(isinstance(output, Future) for _, output in started.values())
+        outputs = {}
+        for stem, (row, output) in started.items():
+            if isinstance(output, Future):
+                output = output.result()
+                result.laid_out += 1
+                self._advance(result.laid_out, total)
+                if not output.problems:
+                    caches[row.exempt].put(row.cache_key, output)
             output.key = row.cache_key
-            if not output.problems:
-                caches[row.exempt].put(row.cache_key, output)
-        for row in rows:
-            outputs[row.stem].key = row.cache_key
-        result.laid_out += len(missing)
+            outputs[stem] = output
         return outputs
-
-    def _map(self, function, jobs: list):
-        """function over jobs, in worker processes when there is more than one job."""
-        if len(jobs) <= 1 or self.jobs <= 1:
-            return self._collect(map(function, jobs), len(jobs))
-        if self.executor is not None:
-            return self._collect(self.executor.map(function, jobs), len(jobs))
-        import weasyprint  # noqa: F401 - loaded once here, shared by the forked workers
-
-        with ProcessPoolExecutor(max_workers=min(self.jobs, len(jobs)),
-                                 initializer=start_worker) as pool:
-            return self._collect(pool.map(function, jobs), len(jobs))
-
-    def _collect(self, results, total: int) -> list:
-        done = []
-        for output in results:
-            done.append(output)
-            self._advance(len(done), total)
-        return done
 
     def _advance(self, done: int, total: int) -> None:
         if self.progress is not None:
@@ -249,12 +235,31 @@ class PackBuilder:
             placed.setdefault(row.pack, []).append(item)
         return placed, problems
 
-    # -- 5. one pack -----------------------------------------------------------
+    # -- 5. the packs, published together -----------------------------------
+    def _publish(self, plan: MeetingPlan, placed: dict[str, list[PlacedItem]],
+                 formats: tuple[str, ...], result: PackResult,
+                 caches: dict[bool, ItemCache], workers: Workers) -> list[Path]:
+        stage = Stage({PUBLIC: plan.public_dir, EXEMPT: plan.exempt_dir})
+        try:
+            for pack in (PUBLIC, SUPPLEMENTARY, EXEMPT):
+                if pack == PUBLIC or placed.get(pack):
+                    self._pack(plan, pack, placed.get(pack, []), formats, stage, result,
+                               caches[pack == EXEMPT], workers)
+            stage.write(PUBLIC, "index.html", compose_index(
+                plan, {PACK_LABELS[p]: PACK_FILES[p] for p in (PUBLIC, SUPPLEMENTARY)
+                       if p == PUBLIC or placed.get(p)},
+                self.builder.templates, self.house).encode("utf-8"))
+            return stage.publish()
+        finally:
+            stage.discard()
+
+    # -- one pack ----------------------------------------------------------
     def _pack(self, plan: MeetingPlan, pack: str, items: list[PlacedItem],
               formats: tuple[str, ...], stage: Stage, result: PackResult,
-              cache: ItemCache) -> None:
+              cache: ItemCache, workers: Workers) -> None:
         """Lay out the front sheet, merge the pack, stamp it; stage it and each item's
-        files. Front sheets, stamps and stamped reports are cached like the reports."""
+        files. Front sheets, stamps and stamped reports are cached like the reports;
+        the stamps are laid out by a worker while this process merges."""
         import pikepdf
 
         from reportgen.pack.merge import (
@@ -265,9 +270,9 @@ class PackBuilder:
             to_bytes,
             ua_warning,
         )
-        from reportgen.pack.stamp import stamp_html, stamp_pdf
+        from reportgen.pack.stamp import stamp_html
 
-        front = self._front_sheet(plan, pack, items, cache)
+        front = self._front_sheet(plan, pack, items, cache, workers)
         with pikepdf.open(io.BytesIO(front)) as pdf:
             first_item_page = len(pdf.pages) + 1
             title = str(pdf.docinfo.get("/Title", PACK_FILES[pack]))
@@ -290,14 +295,18 @@ class PackBuilder:
             result.warnings.append(warning)
         sizes = [displayed_size(page) for part in parts[1:] for page in part.pdf.pages]
         html = stamp_html(self.builder, first_item_page, labels, sizes)
-        stamps = (pikepdf.open(io.BytesIO(cache.blob(
-            blob_key("stamps", html), lambda: to_bytes(stamp_pdf(self.builder, html)))))
-                  if labels else None)
+        stamps_key = blob_key("stamps", html)
+        laying_out = None if not labels or cache.peek(stamps_key) else workers.submit(
+            lay_out_pdf, self.house, html, False)
+
+        @functools.cache
+        def stamps() -> pikepdf.Pdf:
+            return pikepdf.open(io.BytesIO(cache.blob(stamps_key, lambda: laying_out.result())))
 
         def merged_pack() -> bytes:
             merged = merge(parts, title)
-            if stamps is not None:
-                stamp(merged, list(range(first_item_page - 1, len(merged.pages))), stamps)
+            if labels:
+                stamp(merged, list(range(first_item_page - 1, len(merged.pages))), stamps())
             return to_bytes(merged)
 
         # The merged, stamped pack is kept under a key of everything in it, so a
@@ -327,7 +336,7 @@ class PackBuilder:
         if item.output is not None:
             def stamped(output=item.output, page=page) -> bytes:
                 own = open_part(output.files["pdf"]).pdf
-                stamp(own, list(range(output.pages)), stamps, page)
+                stamp(own, list(range(output.pages)), stamps(), page)
                 return to_bytes(own)
 
             pdf = cache.blob(blob_key("item", item.output.key, item.start, html), stamped)
@@ -343,18 +352,16 @@ class PackBuilder:
         result.items += 1
 
     def _front_sheet(self, plan: MeetingPlan, pack: str, items: list[PlacedItem],
-                     cache: ItemCache) -> bytes:
+                     cache: ItemCache, workers: Workers) -> bytes:
         """The front sheet's PDF, with each item's page range; laid out again if the
         page references changed its length (they seldom do)."""
         import pikepdf
-
-        from reportgen.writers.pdf import pdf_bytes
 
         def lay_out(pages: dict[str, tuple[int, int]]) -> tuple[bytes, int]:
             html = compose_front_sheet(plan, pack, pages, self.builder.templates,
                                        self.house)
             data = cache.blob(blob_key("front", html),
-                              lambda: pdf_bytes(self.builder.layout(html)))
+                              lambda: workers.submit(lay_out_pdf, self.house, html).result())
             with pikepdf.open(io.BytesIO(data)) as pdf:
                 return data, len(pdf.pages)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import signal
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -101,9 +102,19 @@ def _budget_problem(job: ItemJob, what: str) -> Problem:
                    "out and was stopped: look for an enormous table or cell in it")
 
 
-def start_worker() -> None:
+def lay_out_pdf(house: House, html: str, tagged: bool = True) -> bytes:
+    """A front sheet (tagged, its tags repaired) or page stamps (untagged: they become
+    artifacts) laid out as a PDF; runs in a worker like render_item."""
+    from reportgen.writers.pdf import pdf_bytes
+
+    document = _builder(house).layout(html)
+    return pdf_bytes(document) if tagged else document.write_pdf()
+
+
+def start_worker(house: House | None = None) -> None:
     """Run in each worker process as it starts: end with the parent (a killed pack
-    leaves no workers behind) and cap the memory one report may take."""
+    leaves no workers behind), cap the memory one report may take, and load WeasyPrint
+    and the house's templates, while the parent reads the meeting."""
     import ctypes
     import resource
 
@@ -116,6 +127,39 @@ def start_worker() -> None:
     limit = WORKER_MEMORY_BYTES if hard == resource.RLIM_INFINITY else min(
         hard, WORKER_MEMORY_BYTES)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    if house is not None:  # a page of text sets up fontconfig, Pango and the templates
+        _builder(house).layout('<!DOCTYPE html><html lang="en-GB"><p>Ready.</p></html>')
+
+
+class Workers:
+    """Where reports are laid out: worker processes, or this one when jobs is 1.
+
+    Entered, a pool of its own starts its workers at once, so that they load
+    WeasyPrint while this process reads the meeting; batch passes its shared pool
+    (executor) instead. submit() returns a Future either way."""
+
+    def __init__(self, house: House, jobs: int, executor: Executor | None = None):
+        self.house, self.jobs, self.executor = house, jobs, executor
+        self._own: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        if self.jobs > 1 and self.executor is None:
+            self._own = ProcessPoolExecutor(max_workers=self.jobs, initializer=start_worker,
+                                            initargs=(self.house,))
+            self._own.submit(int)  # starts every worker now (they fork together)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._own is not None:
+            self._own.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, function, *args) -> Future:
+        pool = self._own or (self.executor if self.jobs > 1 else None)
+        if pool is not None:
+            return pool.submit(function, *args)
+        done: Future = Future()
+        done.set_result(function(*args))
+        return done
 
 
 class ItemCache:
@@ -143,6 +187,14 @@ class ItemCache:
             write_bytes(self.folder / f"{key}.{fmt}", data)
         write_text(self.folder / f"{key}.json", json.dumps(
             {"pages": output.pages, "title": output.title, "formats": sorted(output.files)}))
+
+    def peek(self, key: str) -> bytes | None:
+        """The bytes cached under key (kept on prune), or None."""
+        self.used.add(key)
+        try:
+            return (self.folder / f"{key}.bin").read_bytes()
+        except OSError:
+            return None
 
     def blob(self, key: str, make) -> bytes:
         """The bytes cached under key, or make() them and keep them."""

@@ -13,9 +13,6 @@ them.) pack.merge.stamp() puts each stamp page on its page, turned upright.
 
 from __future__ import annotations
 
-import io
-
-import pikepdf
 from markupsafe import Markup
 
 from reportgen.build import Builder
@@ -36,8 +33,3 @@ def stamp_html(builder: Builder, first_number: int, labels: list[str],
     return builder.templates.env.get_template("pack/stamps.html.j2").render(
         css=Markup(builder.house.stylesheet(builder.templates)), first_number=first_number,
         stamps=stamps, sizes=distinct)
-
-
-def stamp_pdf(builder: Builder, html: str) -> pikepdf.Pdf:
-    data = builder.layout(html).write_pdf()  # untagged: it becomes an artifact
-    return pikepdf.open(io.BytesIO(data))
