@@ -51,7 +51,9 @@ class House:
 
     council: str = ""
     logo: Path | None = None
-    font: str = "DejaVu Sans, Arial, Helvetica, sans-serif"
+    # Arial, as in the Word reference document; Liberation Sans has Arial's metrics
+    # (and lays out faster than DejaVu Sans); DejaVu Sans covers what they cannot show.
+    font: str = "Arial, Liberation Sans, Helvetica, DejaVu Sans, sans-serif"
     heading_font: str = ""
     font_size: str = "12pt"
     accent_colour: str = "#1d3f6e"

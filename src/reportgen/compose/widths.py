@@ -21,9 +21,9 @@ Rules, in order:
     words up to 8 letters), the rest shared as above, and the words that do
     not fit are hyphenated.
 
-Text is measured with DejaVu Sans's advance widths (the house default
-font, and wider than Arial/Liberation Sans, so the estimate is safe for
-those too).
+Text is measured with DejaVu Sans's advance widths: wider than Arial and
+Liberation Sans (the house default), so the estimate is safe for those and
+for a council that chooses DejaVu.
 """
 
 from __future__ import annotations
