@@ -262,6 +262,7 @@ class PackBuilder:
         the stamps are laid out by a worker while this process merges."""
         import pikepdf
 
+        from reportgen.pack.fonts import share_fonts
         from reportgen.pack.merge import (
             displayed_size,
             merge,
@@ -307,6 +308,7 @@ class PackBuilder:
             merged = merge(parts, title)
             if labels:
                 stamp(merged, list(range(first_item_page - 1, len(merged.pages))), stamps())
+            share_fonts(merged)  # after stamping: the stamps' font subsets join in
             return to_bytes(merged)
 
         # The merged, stamped pack is kept under a key of everything in it, so a
