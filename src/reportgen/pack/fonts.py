@@ -29,6 +29,7 @@ import functools
 import hashlib
 import io
 import re
+import zlib
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -330,7 +331,8 @@ def _or(values: list[int]) -> int:
 # -- pointing the descriptors at it --------------------------------------------
 def _point_at(pdf: Pdf, members: list[_Program], name: str, data: bytes) -> None:
     """Every member's descriptors use one new program, its tag made from its bytes."""
-    stream = pdf.make_stream(data)
+    stream = pdf.make_stream(b"")
+    stream.write(zlib.compress(data, 9), filter=Name.FlateDecode)  # read back as saved
     stream.Length1 = len(data)
     tag = "".join(chr(65 + byte % 26) for byte in hashlib.sha256(data).digest()[:6])
     for member in members:
