@@ -29,6 +29,7 @@ import functools
 import hashlib
 import io
 import re
+import struct
 import zlib
 from dataclasses import dataclass, field
 
@@ -71,6 +72,7 @@ class _Program:
     shareable: bool = True
     font: TTFont | None = None  # once parsed, its glyphs named by id (_parse)
     outlines: list[bytes] = field(default_factory=list)  # by glyph id; b"": none
+    metrics: tuple[bytes, int] = (b"", 0)  # hmtx, read by _metric()
     needed: set[int] = field(default_factory=set)  # drawn, or holding an outline
 
 
@@ -91,47 +93,74 @@ def share_fonts(pdf: Pdf) -> None:
 
 # -- finding the programs ----------------------------------------------------
 def _programs(pdf: Pdf) -> list[_Program]:
-    """Every /FontFile2 program with its descriptors and the fonts that use them,
-    in object order (so the same PDF gives the same result)."""
+    """Every /FontFile2 program the pages' fonts use, with their descriptors and
+    fonts, in the order the pages first use them (same PDF, same result)."""
     programs: dict[tuple, _Program] = {}
-    by_descriptor: dict[tuple, _Program] = {}
-    parents: dict[tuple, list[Dictionary]] = {}
-    cid_fonts: list[tuple[Dictionary, list[Dictionary]]] = []
-    for obj in pdf.objects:
-        if not isinstance(obj, Dictionary):
-            continue
-        kind = obj.get("/Type")
-        if kind == Name.FontDescriptor:
-            files = [key for key in ("/FontFile", "/FontFile2", "/FontFile3") if key in obj]
-            stream = obj.get("/FontFile2")
-            if files != ["/FontFile2"] or not isinstance(stream, pikepdf.Stream):
-                continue
-            program = programs.setdefault(stream.objgen, _Program(stream))
-            program.descriptors.append(obj)
-            program.shareable &= "/CIDSet" not in obj  # it would have to list the union
-            by_descriptor[obj.objgen] = program
-        elif kind == Name.Font and obj.get("/Subtype") == Name.Type0:
-            for child in obj.get("/DescendantFonts", pikepdf.Array()):
-                if not isinstance(child, Dictionary):
-                    continue
-                if child.is_indirect:
-                    parents.setdefault(child.objgen, []).append(obj)
-                else:
-                    cid_fonts.append((child, [obj]))
-        elif kind == Name.Font and "/FontDescriptor" in obj:
-            cid_fonts.append((obj, []))
-    for font, parent in cid_fonts:
+    for font, parents in _fonts(pdf):
         descriptor = font.get("/FontDescriptor")
-        program = by_descriptor.get(descriptor.objgen) if descriptor is not None else None
-        if program is None:
+        stream = descriptor.get("/FontFile2") if isinstance(descriptor, Dictionary) else None
+        if not isinstance(stream, pikepdf.Stream):
             continue
-        program.fonts += [font, *parent, *parents.get(font.objgen, [])]
+        program = programs.setdefault(stream.objgen, _Program(stream))
+        if not any(d.objgen == descriptor.objgen != (0, 0) for d in program.descriptors):
+            program.descriptors.append(descriptor)
+        program.fonts += [font, *parents]
         used = _drawn(font)
-        if used is None:
-            program.shareable = False
-        else:
-            program.used |= used
-    return [p for p in programs.values() if p.shareable and p.fonts]
+        # Another program beside it, or a /CIDSet (which would have to list the union).
+        program.shareable &= used is not None and "/CIDSet" not in descriptor and not (
+            "/FontFile" in descriptor or "/FontFile3" in descriptor)
+        program.used |= used or set()
+    return [p for p in programs.values() if p.shareable]
+
+
+def _fonts(pdf: Pdf):
+    """(font, its Type0 parents) for every font in the resources of the pages, their
+    annotations' appearances, forms, patterns and Type 3 glyphs, each once."""
+    seen: set[tuple] = set()
+    stack = []
+    for page in reversed(pdf.pages):
+        stack.append(page.obj.get("/Resources"))
+        for annot in page.obj.get("/Annots", pikepdf.Array()):
+            appearances = annot.get("/AP") if isinstance(annot, Dictionary) else None
+            for kind in appearances.values() if isinstance(appearances, Dictionary) else ():
+                states = kind.values() if isinstance(kind, Dictionary) and not isinstance(
+                    kind, pikepdf.Stream) else [kind]
+                stack += [state.get("/Resources") for state in states
+                          if isinstance(state, pikepdf.Stream)]
+    while stack:
+        resources = stack.pop()
+        if not isinstance(resources, Dictionary) or not _first(resources, seen):
+            continue
+        for font in _values(resources.get("/Font")):
+            if not _first(font, seen):
+                continue
+            if font.get("/Subtype") == Name.Type0:
+                for child in font.get("/DescendantFonts", pikepdf.Array()):
+                    if isinstance(child, Dictionary) and _first(child, seen):
+                        yield child, [font]
+            else:
+                yield font, []
+            stack.append(font.get("/Resources"))  # a Type 3 font's glyphs
+        for key in ("/XObject", "/Pattern"):
+            stack += [item.get("/Resources") for item in _values(resources.get(key))]
+
+
+def _values(container) -> list:
+    """The dictionaries and streams (forms, patterns) a resource dictionary names."""
+    if not isinstance(container, Dictionary):
+        return []
+    return [value for value in container.values()
+            if isinstance(value, (Dictionary, pikepdf.Stream))]
+
+
+def _first(obj, seen: set[tuple]) -> bool:
+    """True the first time an indirect object is met (direct ones every time)."""
+    if not obj.is_indirect:
+        return True
+    if obj.objgen in seen:
+        return False
+    seen.add(obj.objgen)
+    return True
 
 
 def _drawn(font: Dictionary) -> set[int] | None:
@@ -177,11 +206,10 @@ def _identity(program: _Program) -> tuple | None:
                   post.isFixedPitch) if post is not None else None
         kept = tuple((tag, hashlib.sha256(font.reader[tag]).hexdigest())
                      for tag in sorted(_KEPT & tables))
-        outlines = _outlines(font)
-        font["hmtx"]  # noqa: B018 - read now: a broken program stays out of its group
+        outlines, metrics = _outlines(font), _metrics(font)
     except Exception:  # noqa: BLE001 - fontTools raises many kinds on a broken font
         return None
-    program.font, program.outlines = font, outlines
+    program.font, program.outlines, program.metrics = font, outlines, metrics
     # A drawn composite's components are in none of the parts' /W: outlines count too.
     program.needed = program.used | {gid for gid, data in enumerate(outlines) if data}
     return (names.pop(), tuple(sorted(tables - _DROPPED)), fields, header, kept)
@@ -205,6 +233,25 @@ def _outlines(font: TTFont) -> list[bytes]:
     """Each glyph's bytes in glyf by id, b"" for none; sliced, not decoded (fast)."""
     data, offsets = font.reader["glyf"], font["loca"].locations
     return [data[offsets[gid]:offsets[gid + 1]] for gid in range(len(font.getGlyphOrder()))]
+
+
+def _metrics(font: TTFont) -> tuple[bytes, int]:
+    """hmtx's bytes and how many full (advance, bearing) pairs open it, checked for
+    length; _metric() reads a glyph's entry from them (faster than decoding all)."""
+    count, glyphs = font["hhea"].numberOfHMetrics, len(font.getGlyphOrder())
+    data = font.reader["hmtx"]
+    if not 0 < count <= glyphs or len(data) < 4 * count + 2 * (glyphs - count):
+        raise ValueError("hmtx is shorter than hhea and maxp say")
+    return data, count
+
+
+def _metric(member: _Program, gid: int) -> tuple[int, int]:
+    """(advance, left side bearing) of a glyph, as hmtx has it."""
+    data, count = member.metrics
+    if gid < count:
+        return struct.unpack_from(">Hh", data, 4 * gid)
+    return struct.unpack_from(">H", data, 4 * (count - 1))[0], struct.unpack_from(
+        ">h", data, 4 * count + 2 * (gid - count))[0]
 
 
 def _fields(table, computed: set[str]) -> tuple:
@@ -241,7 +288,7 @@ def _build(members: list[_Program]) -> bytes | None:
         for gid in sorted(member.needed - base.needed):
             if gid < len(order):
                 glyf.glyphs[order[gid]] = Glyph(member.outlines[gid])
-                hmtx.metrics[order[gid]] = member.font["hmtx"].metrics[order[gid]]
+                hmtx.metrics[order[gid]] = _metric(member, gid)
     if not _merge_cmaps(font, [m.font for m in members]):
         return None
     for tag in _DROPPED & set(font.keys()):
@@ -265,8 +312,7 @@ def _glyph(member: _Program, gid: int) -> tuple | None:
     the end of the font (a viewer draws .notdef there)."""
     if gid >= len(member.outlines):
         return None
-    name = member.font.getGlyphOrder()[gid]
-    return member.outlines[gid], tuple(member.font["hmtx"].metrics[name])
+    return member.outlines[gid], _metric(member, gid)
 
 
 def _same(one: tuple | None, other: tuple | None, glyf) -> bool:
