@@ -114,53 +114,21 @@ def _programs(pdf: Pdf) -> list[_Program]:
 
 
 def _fonts(pdf: Pdf):
-    """(font, its Type0 parents) for every font in the resources of the pages, their
-    annotations' appearances, forms, patterns and Type 3 glyphs, each once."""
-    seen: set[tuple] = set()
-    stack = []
-    for page in reversed(pdf.pages):
-        stack.append(page.obj.get("/Resources"))
-        for annot in page.obj.get("/Annots", pikepdf.Array()):
-            appearances = annot.get("/AP") if isinstance(annot, Dictionary) else None
-            for kind in appearances.values() if isinstance(appearances, Dictionary) else ():
-                states = kind.values() if isinstance(kind, Dictionary) and not isinstance(
-                    kind, pikepdf.Stream) else [kind]
-                stack += [state.get("/Resources") for state in states
-                          if isinstance(state, pikepdf.Stream)]
-    while stack:
-        resources = stack.pop()
-        if not isinstance(resources, Dictionary) or not _first(resources, seen):
-            continue
-        for font in _values(resources.get("/Font")):
-            if not _first(font, seen):
+    """(font, its Type0 parents) for every font in what the pages draw: their own
+    content, forms, annotations' appearances, patterns, Type 3 glyphs (pikepdf's
+    walk, safe from loops and inherited resources alike)."""
+    seen = pikepdf.ObjectSet()
+    for scope in pdf.content_scopes():
+        fonts = scope.resources.get_dict(Name.Font) if scope.resources is not None else None
+        for font in (fonts or {}).values():
+            if not isinstance(font, Dictionary) or not seen.add(font):
                 continue
-            if font.get("/Subtype") == Name.Type0:
-                for child in font.get("/DescendantFonts", pikepdf.Array()):
-                    if isinstance(child, Dictionary) and _first(child, seen):
-                        yield child, [font]
-            else:
+            if font.get("/Subtype") != Name.Type0:
                 yield font, []
-            stack.append(font.get("/Resources"))  # a Type 3 font's glyphs
-        for key in ("/XObject", "/Pattern"):
-            stack += [item.get("/Resources") for item in _values(resources.get(key))]
-
-
-def _values(container) -> list:
-    """The dictionaries and streams (forms, patterns) a resource dictionary names."""
-    if not isinstance(container, Dictionary):
-        return []
-    return [value for value in container.values()
-            if isinstance(value, (Dictionary, pikepdf.Stream))]
-
-
-def _first(obj, seen: set[tuple]) -> bool:
-    """True the first time an indirect object is met (direct ones every time)."""
-    if not obj.is_indirect:
-        return True
-    if obj.objgen in seen:
-        return False
-    seen.add(obj.objgen)
-    return True
+                continue
+            for child in font.get_list(Name.DescendantFonts) or ():
+                if isinstance(child, Dictionary):  # two Type0s may share it: both renamed
+                    yield child, [font]
 
 
 def _drawn(font: Dictionary) -> set[int] | None:
