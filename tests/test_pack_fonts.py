@@ -204,6 +204,31 @@ def test_two_builds_of_a_meeting_are_byte_identical(tmp_path):
         assert re.search(rb"<pdfuaid:part[^>]*>1</", pdf.Root.Metadata.read_bytes())
 
 
+@pytest.mark.parametrize("family, harfbuzz", [("Liberation Sans", True),
+                                               ("DejaVu Sans", False)],
+                         ids=["Liberation, HarfBuzz subsets", "DejaVu, fontTools subsets"])
+def test_other_fonts_and_the_other_subsetter_are_shared_too(family, harfbuzz, monkeypatch,
+                                                           tmp_path):
+    from weasyprint import HTML
+    from weasyprint.pdf import fonts as weasyprint_fonts
+
+    if not harfbuzz:  # what WeasyPrint does where libharfbuzz-subset0 is missing
+        monkeypatch.setattr(weasyprint_fonts, "harfbuzz_subset", None)
+    parts = [HTML(string=f"<html lang=en><body style='font-family: {family}'><h1>{text}"
+                         f"</h1><p>{text} <i>{text}</i></p></body></html>").write_pdf(
+                             pdf_variant="pdf/ua-1")
+             for text in ("Alpha beta – 1", "Épsilon ﬁnal 2", "Quick brown fox")]
+    paths = {share: tmp_path / f"{share}.pdf" for share in (False, True)}
+    for share, path in paths.items():
+        path.write_bytes(to_bytes(merged(parts, share)))
+    with pikepdf.open(paths[True]) as pdf:
+        found = programs(pdf)
+        assert found and all(len(group) == 1 for group in found.values())
+        assert any(name.startswith(family.replace(" ", "-")) for name in found)
+    with pdfplumber.open(paths[False]) as old, pdfplumber.open(paths[True]) as new:
+        assert [_chars(page) for page in new.pages] == [_chars(page) for page in old.pages]
+
+
 # -- what cannot be shared is left as it was -------------------------------------
 def _dejavu(pdf: pikepdf.Pdf) -> pikepdf.Dictionary:
     return next(iter(programs(pdf)["DejaVu-Sans"].values()))

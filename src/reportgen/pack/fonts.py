@@ -44,8 +44,9 @@ _DROPPED = {"GDEF", "GSUB", "GPOS", "MATH", "BASE", "JSTF", "kern", "hdmx", "LTS
             "VDMX", "DSIG"}
 # Rebuilt from the glyphs, or merged, in the shared program.
 _REBUILT = {"glyf", "loca", "hmtx", "hhea", "maxp", "head", "cmap", "post", "OS/2"}
-# The same in every subset of one original: compared byte for byte.
-_KEPT = {"name", "gasp", "cvt ", "fpgm", "prep"}
+# The same in every subset of one original: compared byte for byte (FFTM, FontForge's
+# dates, is kept by fontTools' subsetter, which WeasyPrint uses without HarfBuzz's).
+_KEPT = {"name", "gasp", "cvt ", "fpgm", "prep", "FFTM", "meta"}
 # Fields a subsetter computes from the glyphs it keeps (fontTools subsetting also
 # stamps head.modified with the time): everything else is the original's.
 _COMPUTED = {
