@@ -22,6 +22,7 @@ import re
 
 import lxml.html
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
@@ -57,6 +58,21 @@ class DocxWriter:
         ensure_styles(self.document)
         set_up_pages(self.document, exempt)
         self.numbering = Numbering(self.document)
+        self._style_ids: dict[str, str | None] = {}
+
+    def paragraph(self, container, style: str | None = None) -> Paragraph:
+        """A new paragraph at the end of container, in the named paragraph style.
+
+        python-docx looks a style name up anew (scanning every style) for each
+        paragraph; the styles are fixed once the writer starts, so each name is
+        looked up once per document."""
+        p = container.add_paragraph()
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.document.part.get_style_id(
+                    style, WD_STYLE_TYPE.PARAGRAPH)
+            p._p.style = self._style_ids[style]
+        return p
 
     # -- blocks ---------------------------------------------------------
     def blocks(self, container, element) -> None:
@@ -115,7 +131,7 @@ class DocxWriter:
 
     def add_paragraph(self, container, el, style: str | None = None,
                       text_only: bool = False) -> Paragraph:
-        p = container.add_paragraph(style=style)
+        p = self.paragraph(container, style)
         if text_only:
             p.add_run(_SPACE.sub(" ", el.text.strip()))
         else:
@@ -133,7 +149,7 @@ class DocxWriter:
         else:
             num_id = self.numbering.decimal_in_cell() if in_cell else self.numbering.decimal()
         for li in el.iter("li"):
-            p = container.add_paragraph(style="List Paragraph")
+            p = self.paragraph(container, "List Paragraph")
             self.inline(p, li, skip_lists=True)
             _trim(p)
             number(p, num_id, 0)
@@ -141,7 +157,7 @@ class DocxWriter:
     def add_fields(self, container, dl) -> None:
         for dt in dl.iter("dt"):
             dd = dt.getnext()
-            p = container.add_paragraph(style=FRONT_MATTER)
+            p = self.paragraph(container, FRONT_MATTER)
             p.add_run(_SPACE.sub(" ", dt.text_content().strip())).bold = True
             p.add_run("\t")
             if dd is not None:
