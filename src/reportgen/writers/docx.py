@@ -61,20 +61,22 @@ class DocxWriter:
         ensure_styles(self.document)
         set_up_pages(self.document, exempt)
         self.numbering = Numbering(self.document)
-        self._style_ids: dict[str, str | None] = {}
+        self._style_ids: dict[tuple, str | None] = {}
+
+    def style_id(self, name: str, kind=WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+        """The id of the named style (None for the default one); KeyError if missing.
+
+        python-docx looks a name up anew, scanning every style, for each paragraph;
+        the styles are fixed once the writer starts, so each is looked up once."""
+        if (name, kind) not in self._style_ids:
+            self._style_ids[name, kind] = self.document.part.get_style_id(name, kind)
+        return self._style_ids[name, kind]
 
     def paragraph(self, container, style: str | None = None) -> Paragraph:
-        """A new paragraph at the end of container, in the named paragraph style.
-
-        python-docx looks a style name up anew (scanning every style) for each
-        paragraph; the styles are fixed once the writer starts, so each name is
-        looked up once per document."""
+        """A new paragraph at the end of container, in the named paragraph style."""
         p = container.add_paragraph()
         if style is not None:
-            if style not in self._style_ids:
-                self._style_ids[style] = self.document.part.get_style_id(
-                    style, WD_STYLE_TYPE.PARAGRAPH)
-            p._p.style = self._style_ids[style]
+            p._p.style = self.style_id(style)
         return p
 
     # -- blocks ---------------------------------------------------------

@@ -5,10 +5,11 @@ fixed so Word never re-flows them, and RAG ratings as the word on a tinted cell.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
@@ -24,6 +25,8 @@ _AFTER_SUPPRESS = tuple(f"w:{n}" for n in (
     "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
     "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
     "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"))
+# What a text run's w:rPr may hold that comes before w:sz in the schema.
+_BEFORE_SIZE = {qn("w:b"), qn("w:i"), qn("w:caps")}
 _PERCENT = re.compile(r"width:\s*([\d.]+)%")
 
 
@@ -36,7 +39,7 @@ def write_table(writer, container, table_el) -> None:
         writer.add_paragraph(container, caption, "Caption").paragraph_format.keep_with_next = True
     table = container.add_table(rows=height, cols=width)
     try:
-        table.style = "Table Grid"
+        table._tbl.tblStyle_val = writer.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
     except KeyError:
         pass
     _set_widths(table, table_el, width)
@@ -109,13 +112,19 @@ def _set_type_size(table, table_el) -> None:
         size = Pt(float(table_el.get(v.FONT_PT) or ""))
     except ValueError:
         return
+    sz = OxmlElement("w:sz")
+    sz.val = size
     for r in table._tbl.iter(qn("w:r")):
-        r.get_or_add_rPr().get_or_add_sz().val = size
-    mark = f'<w:rPr {nsdecls("w")}><w:sz w:val="{round(size.pt * 2)}"/></w:rPr>'
+        rpr = r.get_or_add_rPr()
+        if all(child.tag in _BEFORE_SIZE for child in rpr):
+            rpr.append(copy.deepcopy(sz))  # where get_or_add_sz would put it, but quicker
+        else:
+            rpr.get_or_add_sz().val = size
+    mark = parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="{round(size.pt * 2)}"/></w:rPr>')
     for p in table._tbl.iter(qn("w:p")):  # the paragraph marks too, so empty cells match
         ppr = p.get_or_add_pPr()
         if ppr.find(qn("w:rPr")) is None:
-            ppr.append(parse_xml(mark))
+            ppr.append(copy.deepcopy(mark))
 
 
 def _set_widths(table, table_el, columns: int) -> None:
@@ -138,7 +147,8 @@ def _set_widths(table, table_el, columns: int) -> None:
     if tbl_w is not None:
         tbl_w.set(qn("w:type"), "dxa")
         tbl_w.set(qn("w:w"), str(int(Cm(sum(widths)).twips)))
-    for column, cm in zip(table.columns, widths, strict=True):
+    cells = table._cells  # column.cells would rebuild the grid for every column
+    for c, (column, cm) in enumerate(zip(table.columns, widths, strict=True)):
         column.width = Cm(cm)
-        for cell in column.cells:
+        for cell in cells[c::columns]:
             cell.width = Cm(cm)
