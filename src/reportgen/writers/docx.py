@@ -62,14 +62,23 @@ class DocxWriter:
         set_up_pages(self.document, exempt)
         self.numbering = Numbering(self.document)
         self._style_ids: dict[tuple, str | None] = {}
+        self._default_styles: dict = {}
 
     def style_id(self, name: str, kind=WD_STYLE_TYPE.PARAGRAPH) -> str | None:
-        """The id of the named style (None for the default one); KeyError if missing.
+        """The id of the named style, None for the default one of its kind (as
+        python-docx's get_style_id); KeyError if the document lacks it.
 
-        python-docx looks a name up anew, scanning every style, for each paragraph;
-        the styles are fixed once the writer starts, so each is looked up once."""
+        python-docx scans every style for the default on each call; the styles are
+        fixed once the writer starts, so each name and default is looked up once."""
         if (name, kind) not in self._style_ids:
-            self._style_ids[name, kind] = self.document.part.get_style_id(name, kind)
+            styles = self.document.styles
+            style = styles[name]
+            if style.type != kind:
+                raise ValueError(f"style {name!r} is not a {kind} style")
+            if kind not in self._default_styles:
+                self._default_styles[kind] = styles.default(kind)
+            self._style_ids[name, kind] = (None if style == self._default_styles[kind]
+                                           else style.style_id)
         return self._style_ids[name, kind]
 
     def paragraph(self, container, style: str | None = None) -> Paragraph:
