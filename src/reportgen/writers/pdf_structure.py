@@ -45,24 +45,27 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
 from reportgen.writers.tag_tree import (
+    Element,
     is_element,
     kids,
     new_element,
     place_cells,
+    read_tree,
     rebuild_id_tree,
     rebuild_parent_tree,
     set_kids,
-    table_attributes,
     table_rows,
     walk,
+    write_tree,
 )
 
-_NODE, _TAG, _SCOPE = Name("/RGNode"), Name("/RGTag"), Name("/RGScope")
+_NODE, _TAG, _SCOPE = "/RGNode", "/RGTag", "/RGScope"
 _HINTS = (_NODE, _TAG, _SCOPE)
 _ARTIFACT = (Name.Artifact, Dictionary(Type=Name.Pagination))
 _MCID = re.compile(rb"/MCID\s+(\d+)")
 _SCOPES = {"col": Name.Column, "colgroup": Name.Column, "row": Name.Row,
            "rowgroup": Name.Row, "both": Name.Both}
+_COLUMN, _ROW, _BOTH = Name.Column, Name.Row, Name.Both
 
 _tracking: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
     "reportgen_pdf_hints", default=None)
@@ -131,18 +134,18 @@ def repair(pdf: Pdf) -> None:
     root = pdf.Root.get("/StructTreeRoot")
     if root is None:
         return
-    document = _one_document(pdf, root)
+    document = read_tree(_one_document(pdf, root), _HINTS)
     _merge_fragments(document)
     elements = list(walk(document))
     for element in elements:
-        if element.get(_TAG) == Name("/dl"):
+        if element.hints.get(_TAG) == "/dl":
             _definition_list(pdf, element)
-    for number, table in enumerate(e for e in elements if e.get("/S") == Name.Table):
+    for number, table in enumerate(e for e in elements if e.role == "/Table"):
         _table_headers(table, number + 1)
     for element in walk(document):
-        for hint in _HINTS:
-            if hint in element:
-                del element[hint]
+        for hint in element.hints:
+            del element.obj[hint]
+    write_tree(document)
     claimed = rebuild_parent_tree(pdf, root, document)
     _mark_unclaimed_as_artifacts(pdf, claimed)
     rebuild_id_tree(pdf, root, document)
@@ -153,109 +156,113 @@ def _one_document(pdf: Pdf, root) -> Dictionary:
     if len(top) == 1 and top[0].get("/S") == Name.Document:
         top[0].P = root
         return top[0]
-    document = new_element(pdf, Name.Document, {})
-    set_kids(document, top)
+    document = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document,
+                                            K=Array(top)))
+    for kid in top:
+        kid.P = document
     root.K = Array([document])
     document.P = root
     return document
 
 
 # -- page fragments --------------------------------------------------------------
-def _merge_fragments(element) -> None:
+def _merge_fragments(element: Element) -> None:
     """Join consecutive kids made by one HTML element; drop repeated header rows."""
     kept: list = []
     heads: set = set()
     for kid in _unwrap_anonymous(element):
-        node = kid.get(_NODE) if is_element(kid) else None
-        if node is not None and kept and is_element(kept[-1]) \
-                and kept[-1].get(_NODE) == node and kept[-1].S == kid.S:
+        node = kid.hints.get(_NODE) if isinstance(kid, Element) else None
+        if node is not None and kept and isinstance(kept[-1], Element) \
+                and kept[-1].hints.get(_NODE) == node and kept[-1].role == kid.role:
             _absorb(kept[-1], kid)
             continue
-        if node is not None and kid.S in (Name.THead, Name.TFoot):
+        if node is not None and kid.role in ("/THead", "/TFoot"):
             if node in heads:
                 continue  # a header row repeated on a later page: becomes an artifact
             heads.add(node)
         kept.append(kid)
-    set_kids(element, kept)
+    if len(kept) != len(element.kids) or any(
+            a is not b for a, b in zip(kept, element.kids, strict=True)):
+        set_kids(element, kept)
     for kid in kept:
-        if is_element(kid):
+        if isinstance(kid, Element):
             _merge_fragments(kid)
 
 
-def _unwrap_anonymous(element) -> list:
+def _unwrap_anonymous(element: Element) -> list:
     """element's kids, with any kid that repeats element itself (the anonymous box
     of a multi-column list, say) replaced by its own kids."""
-    node = element.get(_NODE)
+    node = element.hints.get(_NODE)
     found = []
-    for kid in kids(element):
-        if node is not None and is_element(kid) and kid.get(_NODE) == node \
-                and kid.S == element.S:
+    for kid in element.kids:
+        if node is not None and isinstance(kid, Element) and kid.hints.get(_NODE) == node \
+                and kid.role == element.role:
             found += _unwrap_anonymous(kid)
         else:
             found.append(kid)
     return found
 
 
-def _absorb(first, later) -> None:
+def _absorb(first: Element, later: Element) -> None:
     """Move later's content to the end of first; later's MCIDs keep their page."""
-    page = later.get("/Pg")
-    moved = []
-    for kid in kids(later):
-        if isinstance(kid, int) and page is not None and first.get("/Pg") != page:
-            kid = Dictionary(Type=Name.MCR, Pg=page, MCID=kid)
-        moved.append(kid)
-    set_kids(first, kids(first) + moved)
+    page = later.page
+    elsewhere = page is not None and (first.page is None
+                                      or first.page.objgen != page.objgen)
+    moved = [Dictionary(Type=Name.MCR, Pg=page, MCID=kid)
+             if isinstance(kid, int) and elsewhere else kid for kid in later.kids]
+    set_kids(first, first.kids + moved)
 
 
 # -- definition lists ------------------------------------------------------------
-def _definition_list(pdf: Pdf, dl) -> None:
+def _definition_list(pdf: Pdf, dl: Element) -> None:
     """dl -> L > LI > Lbl (dt) + LBody (dd); a div around each pair becomes the LI."""
     items: list = []
-    for kid in kids(dl):
-        if not is_element(kid):
+    for kid in dl.kids:
+        if not isinstance(kid, Element):
             continue
-        if kid.get(_TAG) == Name("/div"):
-            kid.S = Name.LI
-            set_kids(kid, [_term_part(k) for k in kids(kid)])
+        tag = kid.hints.get(_TAG)
+        if tag == "/div":
+            kid.set_role("/LI")
+            set_kids(kid, [_term_part(k) for k in kid.kids])
             items.append(kid)
-        elif kid.get(_TAG) == Name("/dt") or not items:
-            item = new_element(pdf, Name.LI, kid)
+        elif tag == "/dt" or not items:
+            item = new_element(pdf, "/LI", kid)
             set_kids(item, [_term_part(kid)])
             items.append(item)
         else:
-            set_kids(items[-1], kids(items[-1]) + [_term_part(kid)])
+            set_kids(items[-1], items[-1].kids + [_term_part(kid)])
     set_kids(dl, items)
 
 
 def _term_part(wrapper):
     """WeasyPrint's LI > LBody around a dt or dd, as one Lbl or LBody."""
-    if not is_element(wrapper) or wrapper.get(_TAG) not in (Name("/dt"), Name("/dd")):
+    tag = wrapper.hints.get(_TAG) if isinstance(wrapper, Element) else None
+    if tag not in ("/dt", "/dd"):
         return wrapper
-    inner = kids(wrapper)
-    if len(inner) == 1 and is_element(inner[0]) and inner[0].S == Name.LBody:
-        set_kids(wrapper, kids(inner[0]))
-    wrapper.S = Name.Lbl if wrapper.get(_TAG) == Name("/dt") else Name.LBody
+    inner = wrapper.kids
+    if len(inner) == 1 and isinstance(inner[0], Element) and inner[0].role == "/LBody":
+        set_kids(wrapper, inner[0].kids)
+    wrapper.set_role("/Lbl" if tag == "/dt" else "/LBody")
     return wrapper
 
 
 # -- tables ----------------------------------------------------------------------
-def _table_headers(table, number: int) -> None:
+def _table_headers(table: Element, number: int) -> None:
     """Give each TH an /ID unique in the document. A table fresh from WeasyPrint
     also gets TH /Scope and TD /Headers (_headers); in one repaired before (a
     pack's part) or made elsewhere, only /Headers are renamed to match."""
     placed = place_cells(table_rows(table))
     renamed = {}
-    for cell, _group, r, c, _down, _across in placed:
-        if cell.S == Name.TH:
+    for cell, _group, r, c, *_ in placed:
+        if cell.role == "/TH":
             ident = pikepdf.String(f"table{number}-r{r + 1}c{c + 1}")
-            if "/ID" in cell:
-                renamed[bytes(cell.ID)] = ident
-            cell.ID = ident
-    if table.get(_NODE) is not None:
+            if cell.ident is not None:
+                renamed[cell.ident] = ident
+            cell.set_ident(ident)
+    if table.hints.get(_NODE) is not None:
         _headers(placed)
         return
-    for cell, *_ in placed:
-        attrs = table_attributes(cell)
+    for *_, attrs in placed:
         if "/Headers" in attrs:
             attrs.Headers = Array([renamed.get(bytes(i), i) for i in attrs.Headers])
 
@@ -264,33 +271,34 @@ def _headers(placed: list) -> None:
     """TH: /Scope from the HTML scope, else Column in a THead or an all-TH row, else
     Row. TD: /Headers, the column THs above it, the row THs left of it in its
     rows, and the rowgroup TH heading the rows of its group down to the next."""
-    heads = [p for p in placed if p[0].S == Name.TH]
-    for cell, group, r, *_ in heads:
-        hinted = cell.get(_SCOPE)
-        row_cells = [p[0] for p in placed if p[2] == r]
-        attrs = table_attributes(cell)
-        if hinted is not None:
-            attrs.Scope = _SCOPES[str(hinted)[1:]]
-        elif (group is not None and group.S == Name.THead) or all(
-                c.S == Name.TH for c in row_cells):
-            attrs.Scope = Name.Column
-        else:
-            attrs.Scope = Name.Row
-    groups = [(cell, group, r) for cell, group, r, *_ in heads
-              if cell.get(_SCOPE) == Name("/rowgroup")]
-    for cell, group, r, c, down, across in placed:
-        if cell.S != Name.TD:
+    heads = []  # (cell, group, row, column, rowspan, colspan, scope)
+    for cell, group, r, c, down, across, attrs in placed:
+        if cell.role != "/TH":
             continue
-        attrs = table_attributes(cell)
+        hinted = cell.hints.get(_SCOPE)
+        if hinted is not None:
+            scope = _SCOPES[hinted[1:]]
+        elif (group is not None and group.role == "/THead") or all(
+                p[0].role == "/TH" for p in placed if p[2] == r):
+            scope = _COLUMN
+        else:
+            scope = _ROW
+        attrs.Scope = scope
+        heads.append((cell, group, r, c, down, across, scope))
+    groups = [(cell, group, r) for cell, group, r, *_ in heads
+              if cell.hints.get(_SCOPE) == "/rowgroup"]
+    for cell, group, r, c, down, across, attrs in placed:
+        if cell.role != "/TD":
+            continue
         columns, rows = set(range(c, c + across)), set(range(r, r + down))
-        found = [h.ID for h, _g, hr, hc, _d, hacross in heads
-                 if table_attributes(h).Scope in (Name.Column, Name.Both) and hr < r
+        found = [h.obj.ID for h, _g, hr, hc, _d, hacross, scope in heads
+                 if scope in (_COLUMN, _BOTH) and hr < r
                  and columns & set(range(hc, hc + hacross))]
-        found += [h.ID for h, _g, hr, hc, hdown, _a in heads
-                  if table_attributes(h).Scope in (Name.Row, Name.Both) and hc < c
-                  and h.get(_SCOPE) != Name("/rowgroup") and rows & set(range(hr, hr + hdown))]
+        found += [h.obj.ID for h, _g, hr, hc, hdown, _a, scope in heads
+                  if scope in (_ROW, _BOTH) and hc < c
+                  and h.hints.get(_SCOPE) != "/rowgroup" and rows & set(range(hr, hr + hdown))]
         above = [h for h, g, hr in groups if _same(g, group) and hr < r]
-        found += [above[-1].ID] if above else []
+        found += [above[-1].obj.ID] if above else []
         if found:
             attrs.Headers = Array(found)
         elif "/Headers" in attrs:
@@ -299,7 +307,7 @@ def _headers(placed: list) -> None:
 
 def _same(one, other) -> bool:
     return one is other or (one is not None and other is not None
-                            and one.objgen == other.objgen)
+                            and one.obj.objgen == other.obj.objgen)
 
 
 # -- artifacts ---------------------------------------------------------------------
