@@ -63,6 +63,9 @@ _NODE, _TAG, _SCOPE = "/RGNode", "/RGTag", "/RGScope"
 _HINTS = (_NODE, _TAG, _SCOPE)
 _ARTIFACT = (Name.Artifact, Dictionary(Type=Name.Pagination))
 _MCID = re.compile(rb"/MCID\s+(\d+)")
+_WEASYPRINT_BDC = re.compile(rb"(?<=\n)/\w+\n<</MCID (\d+)>>\nBDC(?=\n)")
+_INLINE_IMAGE = re.compile(rb"\sBI\s")
+_ARTIFACT_BDC = b"/Artifact\n<</Type /Pagination>>\nBDC"
 _SCOPES = {"col": Name.Column, "colgroup": Name.Column, "row": Name.Row,
            "rowgroup": Name.Row, "both": Name.Both}
 _COLUMN, _ROW, _BOTH = Name.Column, Name.Row, Name.Both
@@ -142,10 +145,7 @@ def repair(pdf: Pdf) -> None:
             _definition_list(pdf, element)
     for number, table in enumerate(e for e in elements if e.role == "/Table"):
         _table_headers(table, number + 1)
-    for element in walk(document):
-        for hint in element.hints:
-            del element.obj[hint]
-    write_tree(document)
+    write_tree(document)  # and the hints go
     claimed = rebuild_parent_tree(pdf, root, document)
     _mark_unclaimed_as_artifacts(pdf, claimed)
     rebuild_id_tree(pdf, root, document)
@@ -319,6 +319,8 @@ def _mark_unclaimed_as_artifacts(pdf: Pdf, claimed: dict) -> None:
             continue  # an untagged part (an appendix) stays visibly untagged
         mine = claimed.get(page.obj.objgen, set())
         properties = page.obj.get("/Resources", {}).get("/Properties", {})
+        if not properties and _remarked(pdf, page.obj, mine):
+            continue
         if not properties and _marked_ids(page.obj) <= mine:
             continue  # nothing to change: skip the slower parse
         instructions = pikepdf.parse_content_stream(page)
@@ -336,6 +338,26 @@ def _mark_unclaimed_as_artifacts(pdf: Pdf, claimed: dict) -> None:
                 changed = True
         if changed:
             page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+
+
+def _remarked(pdf: Pdf, page, mine: set[int]) -> bool:
+    """Re-mark a page's unclaimed content by pattern, without parsing the stream,
+    when it is written as WeasyPrint writes it (one stream; "/Tag <</MCID n>> BDC",
+    the only BDC; no literal strings, comments or inline images that could hold
+    look-alikes). False, changing nothing, for any other stream."""
+    contents = page.get("/Contents")
+    if not isinstance(contents, pikepdf.Stream):
+        return False
+    data = contents.read_bytes()
+    found = _WEASYPRINT_BDC.findall(data)
+    if len(found) != data.count(b"BDC") or b"(" in data or b"%" in data \
+            or (b"BI" in data and _INLINE_IMAGE.search(data)):
+        return False
+    if {int(mcid) for mcid in found} <= mine:
+        return True  # nothing to change
+    page.Contents = pdf.make_stream(_WEASYPRINT_BDC.sub(
+        lambda m: m[0] if int(m[1]) in mine else _ARTIFACT_BDC, data))
+    return True
 
 
 def _marked_ids(page) -> set[int]:

@@ -84,8 +84,12 @@ def _read_kid(kid, hint_keys):
 
 
 def write_tree(top: Element) -> None:
-    """Write every changed /K below top, and /P wherever an element's parent is new."""
+    """Write every changed /K below top, and /P wherever an element's parent is new;
+    delete the hints read (they are notes for the repairs, not for readers)."""
     for element in walk(top):
+        for hint in element.hints:
+            del element.obj[hint]
+        element.hints = {}
         if element._changed:
             element.obj.K = Array([k.obj if isinstance(k, Element) else k
                                    for k in element.kids])
