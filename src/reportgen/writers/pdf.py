@@ -75,7 +75,10 @@ def _stylesheet(text: str, base: str | None, folders: tuple[Path, ...]) -> CSS:
 
 
 def pdf_bytes(document: Document) -> bytes:
-    """The tagged PDF, its tag tree repaired for screen readers (pdf_structure)."""
+    """The tagged PDF, its tag tree repaired for screen readers (pdf_structure).
+
+    WeasyPrint leaves its streams uncompressed: the repair reads some of them,
+    and compresses every stream once as it saves."""
     with element_hints():
-        data = document.write_pdf(**PDF_OPTIONS)
+        data = document.write_pdf(uncompressed_pdf=True, **PDF_OPTIONS)
     return repair_bytes(data)
