@@ -27,6 +27,8 @@ _AFTER_SUPPRESS = tuple(f"w:{n}" for n in (
     "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"))
 # What a text run's w:rPr may hold that comes before w:sz in the schema.
 _BEFORE_SIZE = {qn("w:b"), qn("w:i"), qn("w:caps")}
+_CANT_SPLIT = parse_xml(f'<w:cantSplit {nsdecls("w")}/>')
+_HEADER_ROW = parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>')
 _PERCENT = re.compile(r"width:\s*([\d.]+)%")
 
 
@@ -46,9 +48,9 @@ def write_table(writer, container, table_el) -> None:
     header_rows = {r for r, _, _, _, _, head in placed if head}
     for r, row in enumerate(table.rows):  # rows never split across pages, as in the PDF
         tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        tr_pr.append(copy.deepcopy(_CANT_SPLIT))
         if r in header_rows:
-            tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
+            tr_pr.append(copy.deepcopy(_HEADER_ROW))
     # table.cell() rebuilds the whole grid on every call: look cells up once instead,
     # again only after a merge across columns (merges down a column keep the grid).
     cells = table._cells

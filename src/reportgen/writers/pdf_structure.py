@@ -181,8 +181,7 @@ def _merge_fragments(element: Element) -> None:
                 continue  # a header row repeated on a later page: becomes an artifact
             heads.add(node)
         kept.append(kid)
-    if len(kept) != len(element.kids) or any(
-            a is not b for a, b in zip(kept, element.kids, strict=True)):
+    if kept != element.kids:
         set_kids(element, kept)
     for kid in kept:
         if isinstance(kid, Element):

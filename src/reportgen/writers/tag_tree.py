@@ -55,10 +55,10 @@ def kids(obj) -> list:
     return list(found) if isinstance(found, Array) else [found]
 
 
-def read_tree(obj: Dictionary, hint_keys: tuple[str, ...] = ()) -> Element:
+def read_tree(obj: Dictionary, hint_keys: tuple[str, ...] = (), keys=None) -> Element:
     """The element obj and everything below it, with the hints in hint_keys
-    (integers stay int, names become str)."""
-    keys = obj.keys()
+    (integers stay int, names become str). keys: obj's keys, when known."""
+    keys = obj.keys() if keys is None else keys
     found = obj.get("/K") if "/K" in keys else None
     raw = list(found) if isinstance(found, Array) else [] if found is None else [found]
     element_kids = [_read_kid(kid, hint_keys) for kid in raw]
@@ -79,7 +79,7 @@ def _read_kid(kid, hint_keys):
     if isinstance(kid, Dictionary):
         keys = kid.keys()
         if "/S" in keys and ("/Type" not in keys or kid.Type not in _NOT_ELEMENTS):
-            return read_tree(kid, hint_keys)
+            return read_tree(kid, hint_keys, keys)
     return kid
 
 
