@@ -47,11 +47,11 @@ def _coverage() -> tuple[tuple[int, int], ...] | None:
 def unshowable(text: str) -> list[str]:
     """The distinct characters of text that no installed font can show, in order."""
     coverage = _coverage()
-    if coverage is None:
+    if coverage is None or (text.isascii() and "\x7f" not in text):
         return []
     import bisect
 
-    starts = [first for first, _ in coverage]
+    starts = _starts()
     found = []
     for char in dict.fromkeys(text):
         point = ord(char)
@@ -61,3 +61,8 @@ def unshowable(text: str) -> list[str]:
         if index < 0 or coverage[index][1] < point:
             found.append(char)
     return found
+
+
+@functools.cache
+def _starts() -> list[int]:
+    return [first for first, _ in _coverage() or ()]

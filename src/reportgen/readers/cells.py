@@ -20,6 +20,7 @@ WRITTEN_DATE_FORMATS = (
     "%d %B %Y", "%d %b %Y", "%A %d %B %Y", "%A, %d %B %Y", "%d/%m/%Y", "%d/%m/%y",
     "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%B %d, %Y", "%d %B, %Y",
 )
+_LONGEST_DATE = 40  # "Wednesday, 30 September 2017" is 28 characters
 _ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)\b", re.IGNORECASE)
 
 
@@ -107,6 +108,8 @@ def parse_date(value: object) -> date | None:
     if not isinstance(value, str):
         return None
     text = _ORDINAL.sub(r"\1", " ".join(value.split()))
+    if len(text) > _LONGEST_DATE or not any(ch.isdigit() for ch in text):
+        return None  # a sentence, not a date: skip eleven failing strptime calls
     for fmt in WRITTEN_DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
