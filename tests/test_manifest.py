@@ -100,3 +100,5 @@ def test_the_command_line_says_what_the_recorded_build_said(tmp_path):
     assert "publication deadline" in again.output
     assert "nothing changed since the last build" in again.output and "1 item" in again.output
     assert run("pack", path, "-o", out, "--strict").exit_code == 1
+    forced = run("pack", path, "-o", out, "--force")
+    assert forced.exit_code == 0 and "laid out 0, the rest from the cache" in forced.output

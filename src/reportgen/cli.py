@@ -125,9 +125,11 @@ def build(item: Path, out_dir: Path, formats: tuple[str, ...], config: Path | No
               help="Reports laid out at once (default: one per core).")
 @click.option("--strict", is_flag=True,
               help="Write nothing (exit 1) while anything must be fixed before publication.")
+@click.option("--force", is_flag=True,
+              help="Build again even when nothing changed since the last build.")
 @config_option
 def pack(meeting: Path, out_dir: Path | None, exempt_dir: Path | None, jobs: int | None,
-         strict: bool, config: Path | None) -> None:
+         strict: bool, force: bool, config: Path | None) -> None:
     """Build a meeting's agenda packs, each item's files and its web page: public
     papers in OUTPUT, exempt ones only in the exempt folder."""
     from reportgen.pack.build import PackBuilder
@@ -135,7 +137,7 @@ def pack(meeting: Path, out_dir: Path | None, exempt_dir: Path | None, jobs: int
 
     out_dir = out_dir or Path("outputs") / meeting.stem
     result = PackBuilder(load_house(config), jobs, progress=report_progress()).build(
-        meeting, out_dir, exempt_dir=exempt_dir, strict=strict)
+        meeting, out_dir, exempt_dir=exempt_dir, strict=strict, force=force)
     report_problems(result.warnings)
     for path in result.written:
         click.echo(str(path))
