@@ -100,8 +100,11 @@ def lines(text: object) -> Markup:
 
 def _linked(text: str) -> Markup:
     """text escaped, with its web and e-mail addresses as links."""
+    finder = _finder()
+    if not finder.pretest(text):  # no "." "@" or "://" to start an address: most cells
+        return escape(text)
     out, at = [], 0
-    for match in _finder().match(text) or []:
+    for match in finder.match(text) or []:
         if not match.url.lower().startswith(_SCHEMES):
             continue
         out += [escape(text[at:match.index]),
