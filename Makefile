@@ -47,6 +47,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/pack_speed.py
+	$(BIN)/python benchmarks/big_appendix.py --pages 2000 5000
 
 clean:
 	rm -rf outputs/* build dist
