@@ -14,6 +14,7 @@ import contextlib
 import io
 import re
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import pikepdf
@@ -219,4 +220,4 @@ def _has_text(pdf: pikepdf.Pdf, pages: int = 5) -> bool:
                 return True
         return False
 
-    return any(fonts_in(page.obj.get("/Resources")) for page in pdf.pages[:pages])
+    return any(fonts_in(page.obj.get("/Resources")) for page in islice(pdf.pages, pages))

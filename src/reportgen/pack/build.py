@@ -271,7 +271,7 @@ class PackBuilder:
             to_bytes,
             ua_warning,
         )
-        from reportgen.pack.stamp import stamp_html
+        from reportgen.pack.stamp import StampPages, stamp_chunks
 
         front = self._front_sheet(plan, pack, items, cache, workers)
         with pikepdf.open(io.BytesIO(front)) as pdf:
@@ -295,14 +295,16 @@ class PackBuilder:
         if (warning := ua_warning(PACK_FILES[pack], parts)) is not None:
             result.warnings.append(warning)
         sizes = [displayed_size(page) for part in parts[1:] for page in part.pdf.pages]
-        html = stamp_html(self.builder, first_item_page, labels, sizes)
-        stamps_key = blob_key("stamps", html)
-        laying_out = None if not labels or cache.peek(stamps_key) else workers.submit(
-            lay_out_pdf, self.house, html, False)
+        chunks = stamp_chunks(self.builder, first_item_page, labels, sizes)
+        html = "".join(chunks)
+        keys = [blob_key("stamps", chunk) for chunk in chunks]
+        laying_out = {key: workers.submit(lay_out_pdf, self.house, chunk, False)
+                      for key, chunk in zip(keys, chunks, strict=True) if not cache.peek(key)}
 
         @functools.cache
-        def stamps() -> pikepdf.Pdf:
-            return pikepdf.open(io.BytesIO(cache.blob(stamps_key, lambda: laying_out.result())))
+        def stamps() -> StampPages:
+            return StampPages([cache.blob(key, lambda key=key: laying_out[key].result())
+                               for key in keys])
 
         def merged_pack() -> bytes:
             merged = merge(parts, title)

@@ -26,7 +26,9 @@ A3, rotated and cropped pages alike.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
@@ -102,7 +104,7 @@ def merge(parts: list[PartSource], title: str, lang: str = "en-GB") -> Pdf:
         if part.tagged:
             next_key = _graft_tree(out, part.pdf, document, first, next_key, nums)
         else:
-            for page in out.pages[first:]:
+            for page in islice(out.pages, first, None):
                 if "/StructParents" in page.obj:
                     del page.obj["/StructParents"]
     tree.ParentTree.Nums = Array(nums)
@@ -139,7 +141,7 @@ def _graft_tree(out: Pdf, src: Pdf, document, first: int, offset: int, nums: lis
         key = int(source_nums[index]) + offset
         nums += [key, _copy(out, source_nums[index + 1])]
         highest = max(highest, key)
-    for page in out.pages[first:]:
+    for page in islice(out.pages, first, None):
         if "/StructParents" in page.obj:
             page.obj.StructParents = int(page.obj.StructParents) + offset
         for annot in page.obj.get("/Annots", Array()):
@@ -247,15 +249,20 @@ def displayed_size(page: pikepdf.Page) -> tuple[float, float]:
     return (y1 - y0, x1 - x0) if turned else (x1 - x0, y1 - y0)
 
 
-def stamp(target: Pdf, pages: list[int], stamps: Pdf, first_stamp: int = 0) -> None:
-    """Draw stamps.pages[first_stamp + i] over target.pages[pages[i]] as an artifact.
+def stamp(target: Pdf, pages: list[int], stamps: Pdf | Sequence[pikepdf.Page],
+          first_stamp: int = 0) -> None:
+    """Draw stamps' page first_stamp + i over target.pages[pages[i]] as an artifact.
 
-    Each stamp page should have the displayed_size() of its target page: its
-    lower left corner goes on the lower left corner of what the reader sees.
+    stamps is a PDF or a sequence of pages (pack.stamp.StampPages). Each stamp
+    page should have the displayed_size() of its target page: its lower left
+    corner goes on the lower left corner of what the reader sees.
     """
+    # pikepdf finds pages[i] by walking the page list: listed once, not per page.
+    shown = list(target.pages)
+    sources = list(stamps.pages if isinstance(stamps, Pdf) else stamps)
     for offset, number in enumerate(pages):
-        page = target.pages[number]
-        source = stamps.pages[first_stamp + offset]
+        page = shown[number]
+        source = sources[first_stamp + offset]
         form = target.copy_foreign(source.as_form_xobject())
         # Named by page, not at random, so the same inputs give the same bytes; pages
         # may share one resource dictionary, so the name must differ per page.
