@@ -1,5 +1,7 @@
-"""Page numbers and marks laid out in chunks (pack.stamp): the same pages as one
-document, numbered on across chunks in the pack and in each item's own PDF.
+"""What keeps long packs cheap, kept to the same result: page numbers and marks
+laid out in chunks (pack.stamp) are the same pages as one document, numbered on
+across chunks in the pack and in each item's own PDF; pages without forms,
+layers or named destinations are appended as pikepdf's add_pages_from would.
 
 Small inputs only; benchmarks/big_appendix.py measures thousands of pages.
 """
@@ -10,13 +12,16 @@ import io
 
 import pdfplumber
 import pytest
+from weasyprint import HTML
 
 from reportgen.build import Builder
+from reportgen.pack import merge as merge_module
 from reportgen.pack import stamp as stamp_module
+from reportgen.pack.merge import merge, open_part, to_bytes
 from reportgen.pack.stamp import StampPages, stamp_chunks, stamp_html
 
 from .conftest import make_workbook, minimal_item, pdf_pages_text, run
-from .test_pdf_inputs import SHAPES, text_pdf
+from .test_pdf_inputs import SHAPES, hostile_pdf, text_pdf
 
 LABELS = ["", "Agenda Item 2, Appendix A", "Agenda Item 2, Appendix A", "",
           "Agenda Item 3, Appendix B"]
@@ -92,3 +97,20 @@ def test_each_items_own_pdf_has_its_pack_page_numbers(chunked_pack):
     assert len(starts) == 1
     own = pdf_pages_text(chunked_pack / "items" / "02-two.pdf")
     assert [last_line(p) for p in own] == [f"Page {starts[0] + n}" for n in range(len(own))]
+
+
+def test_pages_appended_directly_merge_as_add_pages_from_would(tmp_path, monkeypatch):
+    text_pdf(list(SHAPES.values())).save(tmp_path / "plain.pdf")  # appended directly
+    hostile_pdf(tmp_path / "form.pdf")  # a form: add_pages_from
+    HTML(string="<html lang='en-GB'><a href='#end'>To the end</a><h1 style='break-before: "
+         "page' id='end'>End</h1></html>").write_pdf(tmp_path / "linked.pdf")  # named dests
+
+    def merged() -> bytes:
+        parts = [open_part((tmp_path / f"{name}.pdf").read_bytes(), name, name=name)
+                 for name in ("linked", "plain", "form", "plain")]
+        return to_bytes(merge(parts, "Pack"))
+
+    direct = merged()
+    monkeypatch.setattr(merge_module, "_add_pages",
+                        lambda out, src: out.add_pages_from(src, outlines="ignore"))
+    assert direct == merged()
