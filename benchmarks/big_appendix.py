@@ -1,6 +1,7 @@
 """How much memory does a pack with a very long appendix take? One run per size.
 
-    .venv/bin/python benchmarks/big_appendix.py [--pages 2000 5000] [--tagged] [--keep DIR]
+    .venv/bin/python benchmarks/big_appendix.py [--pages 2000 5000] [--tagged] [--jobs N]
+                                                [--keep DIR]
 
 Generates, in a temporary folder, pack_speed's meeting of two reports, the
 second with one appendix PDF of N A4 pages (made with pikepdf: a few
@@ -125,24 +126,24 @@ def measured(command: list[str]) -> tuple[float, float, float]:
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def pack_once(work: Path, pages: int, tagged: bool) -> tuple:
+def pack_once(work: Path, pages: int, tagged: bool, jobs: int | None) -> tuple:
     """Make the meeting with a pages-long appendix and pack it: one table row."""
     started = time.perf_counter()
     meeting = write_meeting(work / f"in-{pages}", pages, tagged)
     made = time.perf_counter() - started
     out = work / f"out-{pages}"
     seconds, cpu, memory = measured([str(BIN / "reportgen"), "pack", str(meeting),
-                                     "-o", str(out)])
+                                     "-o", str(out)] + (["-j", str(jobs)] if jobs else []))
     pack = out / "agenda-pack.pdf"
     appendix = (meeting.parent / "responses.pdf").stat().st_size
     return (pages, pack_speed.pages_of(pack), seconds, cpu, memory,
             pack.stat().st_size / 2**20, appendix / 2**20, made)
 
 
-def print_table(rows: list[tuple], tagged: bool) -> None:
+def print_table(rows: list[tuple], tagged: bool, jobs: int | None) -> None:
     kind = "tagged" if tagged else "untagged"
     print(f"\nreportgen pack with one long {kind} appendix, {os.cpu_count()} cores, "
-          f"Python {sys.version.split()[0]}\n")
+          f"{jobs or os.cpu_count()} process(es), Python {sys.version.split()[0]}\n")
     print("| appendix pages | pack pages | seconds | CPU s | peak MB | pack MB | appendix MB "
           "| target |")
     print("| --------------:| ----------:| -------:| -----:| -------:| -------:| -----------:"
@@ -172,11 +173,12 @@ def main() -> None:
     parser.add_argument("--pages", type=int, nargs="+", default=[TARGET_PAGES, 5000],
                         help="appendix lengths to pack, one run each")
     parser.add_argument("--tagged", action="store_true", help="a tagged appendix")
+    parser.add_argument("--jobs", type=int, help="reportgen pack -j (default: all cores)")
     parser.add_argument("--keep", type=Path, help="keep the generated files here")
     args = parser.parse_args()
     with workspace(args.keep) as work:
-        rows = [pack_once(work, pages, args.tagged) for pages in args.pages]
-    print_table(rows, args.tagged)
+        rows = [pack_once(work, pages, args.tagged, args.jobs) for pages in args.pages]
+    print_table(rows, args.tagged, args.jobs)
 
 
 if __name__ == "__main__":
