@@ -259,7 +259,7 @@ class PackBuilder:
               cache: ItemCache, workers: Workers) -> None:
         """Lay out the front sheet, merge the pack, stamp it; stage it and each item's
         files. Front sheets, stamps and stamped reports are cached like the reports;
-        the stamps are laid out by a worker while this process merges."""
+        the stamps are laid out by the workers, in chunks, while this process merges."""
         import pikepdf
 
         from reportgen.pack.fonts import share_fonts
