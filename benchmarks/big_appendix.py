@@ -20,7 +20,6 @@ import contextlib
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -110,29 +109,13 @@ def write_meeting(folder: Path, pages: int, tagged: bool) -> Path:
     return path
 
 
-def measured(command: list[str]) -> tuple[float, float, float]:
-    """Seconds, CPU seconds (all processes: steadier than seconds on a shared
-    machine) and the peak resident MB of the largest process of this run alone
-    (wait4's usage covers the child and the workers it waited for)."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    errors = child.stderr.read().decode(errors="replace")
-    child.stderr.close()
-    if child.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed ({child.returncode}):\n{errors}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
-
-
 def pack_once(work: Path, pages: int, tagged: bool, jobs: int | None) -> tuple:
     """Make the meeting with a pages-long appendix and pack it: one table row."""
     started = time.perf_counter()
     meeting = write_meeting(work / f"in-{pages}", pages, tagged)
     made = time.perf_counter() - started
     out = work / f"out-{pages}"
-    seconds, cpu, memory = measured([str(BIN / "reportgen"), "pack", str(meeting),
+    seconds, cpu, memory = pack_speed.measured([str(BIN / "reportgen"), "pack", str(meeting),
                                      "-o", str(out)] + (["-j", str(jobs)] if jobs else []))
     pack = out / "agenda-pack.pdf"
     appendix = (meeting.parent / "responses.pdf").stat().st_size

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -85,14 +84,27 @@ def write_meeting(folder: Path, items: int) -> Path:
     return path
 
 
+def measured(command: list[str]) -> tuple[float, float, float]:
+    """Seconds, CPU seconds (all processes: steadier than seconds on a shared
+    machine) and the peak resident MB of the largest process of this run alone
+    (wait4's usage covers the child and the workers it waited for)."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"{' '.join(command)} failed ({child.returncode}):\n"
+                     f"{errors.read().decode(errors='replace')}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
 def timed(command: list[str]) -> tuple[float, float]:
-    """Seconds and the peak resident MB of the largest process the command ran."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    """Seconds and the peak resident MB of the command's largest process."""
+    seconds, _, memory = measured(command)
+    return seconds, memory
 
 
 RAW_WEASYPRINT = """
