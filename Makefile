@@ -18,6 +18,7 @@ system:
 	for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
 		ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; done; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	fc-list 2>/dev/null | grep -qi "liberation sans" || missing="$$missing fonts-liberation2"; \
 	if [ -n "$$missing" ]; then echo "missing:$$missing"; \
 		echo "install with: sudo apt-get install $(APT_PACKAGES)"; exit 1; fi
 
