@@ -90,3 +90,12 @@ def did_you_mean(word: str, choices) -> str:
         return ""
     original = next(c for c in choices if c.lower() == close[0])
     return f" (did you mean {original!r}?)"
+
+
+def refuse_unless_ready(warnings: list[Problem]) -> None:
+    """--strict: nothing is published while a clerk has something to fix first."""
+    blocking = [p for p in warnings if p.blocks_publication]
+    if blocking:
+        raise InputError(blocking + [Problem(
+            "--strict", f"{len(blocking)} thing{'s' * (len(blocking) != 1)} to fix before "
+            "publication: nothing was written")])

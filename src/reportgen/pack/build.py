@@ -1,17 +1,18 @@
 """`reportgen pack`: a meeting's agenda packs, each item's files and its web page.
 
 The build reads top to bottom as its steps:
+  0. nothing to do when nothing changed since the last build (pack/manifest.py);
   1. resolve the meeting plan (plan.py: every fact about every row, once);
-  2. check it (the same checks as `reportgen check`; --strict stops here);
-  3. render the reports: each laid out once, in a worker, without page numbers,
-     or taken from the cache (pack/render.py);
-  4. read the appendix and PDF-report files, made safe to publish (pack/appendix.py);
-  5. lay out each pack's front sheet with its page ranges, merge it with the
+  2. render the reports: each laid out once, in a worker, without page numbers,
+     or taken from the cache (pack/render.py); meanwhile check the plan (the same
+     checks as `reportgen check`; --strict stops here);
+  3. read the appendix and PDF-report files, made safe to publish (pack/appendix.py);
+  4. lay out each pack's front sheet with its page ranges, merge it with the
      reports and appendices keeping their tags (pack/merge.py), stamp the page
-     numbers (pack/stamp.py);
-  6. stage every file, then publish them all at once (pack/publish.py): public
-     papers in the public folder, exempt ones only in the exempt folder.
-"""
+     numbers (pack/stamp.py), share its fonts (pack/fonts.py);
+  5. stage every file, then publish them all at once (pack/publish.py): public
+     papers in the public folder, exempt ones only in the exempt folder; record
+     the build in the manifest."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from reportgen.compose.meeting import compose_front_sheet, compose_index
-from reportgen.errors import InputError, Problem
+from reportgen.errors import InputError, Problem, refuse_unless_ready
 from reportgen.house import House
 from reportgen.output import FORMATS
 from reportgen.pack.appendix import Appendix, read_appendix, read_pdf_report
@@ -174,7 +175,7 @@ class PackBuilder:
                           pages=manifest.get("pages", 0), items=manifest.get("items", 0),
                           unchanged=True)
 
-    # -- 3. render the reports -----------------------------------------------
+    # -- 2. render the reports -----------------------------------------------
     def _start_reports(self, plan: MeetingPlan, caches: dict[bool, ItemCache],
                        formats: tuple[str, ...], workers: Workers) -> dict:
         """Each report's rendering from the cache, or sent to a worker to lay out:
@@ -213,7 +214,7 @@ class PackBuilder:
         if self.progress is not None:
             self.progress(done, total)
 
-    # -- 4. papers in their packs --------------------------------------------
+    # -- 3. papers in their packs --------------------------------------------
     def _place(self, plan: MeetingPlan, outputs: dict[str, ItemOutput], result: PackResult):
         problems = list(plan.problems) + [p for o in outputs.values() for p in o.problems]
         placed: dict[str, list[PlacedItem]] = {}
@@ -235,7 +236,7 @@ class PackBuilder:
             placed.setdefault(row.pack, []).append(item)
         return placed, problems
 
-    # -- 5. the packs, published together -----------------------------------
+    # -- 4, 5. the packs, published together -----------------------------------
     def _publish(self, plan: MeetingPlan, placed: dict[str, list[PlacedItem]],
                  formats: tuple[str, ...], result: PackResult,
                  caches: dict[bool, ItemCache], workers: Workers) -> list[Path]:
@@ -391,13 +392,4 @@ def _pdf_report(row: ItemPlan, result: PackResult) -> ItemOutput:
     return ItemOutput({"pdf": report.data}, report.pages, row.title, key=row.cache_key)
 
 
-def refuse_unless_ready(warnings: list[Problem]) -> None:
-    """--strict: nothing is published while a clerk has something to fix first."""
-    blocking = [p for p in warnings if p.blocks_publication]
-    if blocking:
-        raise InputError(blocking + [Problem(
-            "--strict", f"{len(blocking)} thing{'s' * (len(blocking) != 1)} to fix before "
-            "publication: nothing was written")])
-
-
-__all__ = ["CACHE_FOLDER", "PACK_FILES", "PackBuilder", "PackResult", "refuse_unless_ready"]
+__all__ = ["CACHE_FOLDER", "PACK_FILES", "PackBuilder", "PackResult"]
