@@ -114,3 +114,29 @@ def test_pages_appended_directly_merge_as_add_pages_from_would(tmp_path, monkeyp
     monkeypatch.setattr(merge_module, "_add_pages",
                         lambda out, src: out.add_pages_from(src, outlines="ignore"))
     assert direct == merged()
+
+
+def test_stamping_never_decodes_a_pages_own_streams():
+    """A page's content streams are kept as they are, around the stamp: joining them
+    (as contents_coalesce did) inflates a small hostile appendix into gigabytes."""
+    import zlib
+
+    import pikepdf
+
+    from reportgen.pack.merge import stamp
+
+    target = pikepdf.new()
+    target.add_blank_page(page_size=(595.28, 841.89))
+    bomb = pikepdf.Stream(target, zlib.compress(b" " * (64 << 20), 1))
+    bomb.Filter = pikepdf.Name.FlateDecode
+    raw = bytes(bomb.read_raw_bytes())
+    page = target.pages[0].obj
+    page.Contents = pikepdf.Array([target.make_indirect(bomb),
+                                   target.make_indirect(pikepdf.Stream(target, b"q Q"))])
+    stamps = pikepdf.new()
+    stamps.add_blank_page(page_size=(595.28, 841.89))
+    stamp(target, [0], stamps)
+    contents = list(target.pages[0].obj.Contents)
+    assert len(contents) == 4  # q, the page's two streams untouched, Q and the stamp
+    assert bytes(contents[1].read_raw_bytes()) == raw and len(raw) < 1 << 20
+    assert contents[3].read_bytes().startswith(b"Q\n/Artifact <</Type /Pagination>> BDC")

@@ -285,7 +285,8 @@ def stamp(target: Pdf, pages: list[int], stamps: Pdf | Sequence[pikepdf.Page],
         matrix = " ".join(f"{v:.2f}" for v in _placement(page))
         content = (f"/Artifact <</Type /Pagination>> BDC q {matrix} cm "
                    f"{name} Do Q EMC\n").encode()
-        page.contents_coalesce()
+        # Added around the page's own streams, never joined with them: joining decodes
+        # them into memory, and a small hostile appendix can inflate to gigabytes.
         page.contents_add(pikepdf.Stream(target, b"q\n"), prepend=True)
         page.contents_add(pikepdf.Stream(target, b"Q\n" + content))
 
