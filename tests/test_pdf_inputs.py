@@ -233,6 +233,31 @@ def test_password_protected_appendix_is_one_line(tmp_path):
     assert not (tmp_path / "out" / "agenda-pack.pdf").exists()
 
 
+@pytest.mark.parametrize("split", [False, True])
+def test_appendix_whose_page_inflates_beyond_reason_is_one_line(tmp_path, split):
+    """80 MB of drawing packed into 80 KB (in one stream, or two: stamping once joined
+    them in memory, and the tag repair reads them whole): refused before any is read."""
+    import zlib
+
+    pdf = text_pdf()
+    bomb = pikepdf.Stream(pdf, zlib.compress(b" " * (80 << 20), 1))
+    bomb.Filter = pikepdf.Name.FlateDecode
+    page = pdf.pages[0].obj
+    page.Contents = pikepdf.Array([page.Contents, pdf.make_indirect(bomb)]) if split \
+        else pdf.make_indirect(bomb)
+    pdf.save(tmp_path / "bomb.pdf")
+    assert (tmp_path / "bomb.pdf").stat().st_size < 1 << 20
+    with pytest.raises(InputError) as caught:
+        read_appendix(tmp_path / "bomb.pdf", "1", "A", [])
+    assert str(caught.value) == (
+        "bomb.pdf: page 1's content unpacks (or may unpack) to more than 64 MB: the file is "
+        "damaged or hostile; ask for a freshly saved copy")
+    result = run("pack", meeting(tmp_path, "bomb.pdf"), "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [str(caught.value)]
+    assert not (tmp_path / "out" / "agenda-pack.pdf").exists()
+
+
 @pytest.mark.parametrize("data", [b"%PDF-1.7\n1 0 obj << /Type /Catalog", b"not a pdf at all",
                                   b""])
 def test_damaged_appendix_is_one_line(tmp_path, data):

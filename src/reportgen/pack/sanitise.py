@@ -27,6 +27,7 @@ still in the file. Saving again drops earlier saved versions of the file.
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -64,6 +65,10 @@ _WORDS = {
     "comment": ("reviewer comment", "reviewer comments"),
 }
 _MAX_DEPTH = 200  # action chains, form fields and tag trees deeper than this are hostile
+# What one page's drawing may unpack to. A dense real page is a few hundred KB; a
+# small file whose page inflates to gigabytes is a bomb aimed at whoever reads it.
+MAX_PAGE_CONTENT_BYTES = 64 * 1024 * 1024
+_WORST_RATIO = 1032  # the most any PDF filter but Flate can expand its input (zlib's own)
 
 
 def sanitise(pdf: Pdf, name: Path | str = "PDF") -> list[str]:
@@ -71,6 +76,7 @@ def sanitise(pdf: Pdf, name: Path | str = "PDF") -> list[str]:
 
     Raises InputError when a redaction was marked but never applied.
     """
+    _refuse_inflating_pages(pdf, name)
     cleaner = _Cleaner()
     cleaner.document(pdf)
     if cleaner.redactions:
@@ -78,6 +84,43 @@ def sanitise(pdf: Pdf, name: Path | str = "PDF") -> list[str]:
                                  "never applied: the text under them is still in the file; "
                                  "apply the redactions and save it again"))
     return _removed_words(cleaner.removed)
+
+
+def _refuse_inflating_pages(pdf: Pdf, name: Path | str) -> None:
+    """InputError when a page's content streams unpack to more than
+    MAX_PAGE_CONTENT_BYTES: measured without holding more than a megabyte of it."""
+    limit = MAX_PAGE_CONTENT_BYTES
+    for number, page in enumerate(pdf.pages, 1):
+        contents = page.obj.get("/Contents")
+        streams = contents if isinstance(contents, Array) else [contents]
+        unpacked = 0
+        for stream in streams:
+            if isinstance(stream, pikepdf.Stream):
+                unpacked += _unpacked_size(stream, limit - unpacked + 1)
+            if unpacked > limit:
+                raise InputError(Problem(name, f"page {number}'s content unpacks (or may "
+                                         f"unpack) to more than {limit // 2**20} MB: the file "
+                                         "is damaged or hostile; ask for a freshly saved copy"))
+
+
+def _unpacked_size(stream: pikepdf.Stream, limit: int) -> int:
+    """The stream's decoded length, or a number over limit once it is known to be."""
+    raw = stream.read_raw_bytes()
+    filters = stream.get("/Filter")
+    filters = list(filters) if isinstance(filters, Array) else [filters] if filters else []
+    if not filters:
+        return len(raw)
+    if filters != [Name.FlateDecode]:  # rare in content streams: bounded by size alone
+        return len(raw) * _WORST_RATIO if len(raw) * _WORST_RATIO > limit else \
+            len(stream.read_bytes())
+    inflater, size, tail = zlib.decompressobj(), 0, raw
+    try:
+        while tail and size <= limit:
+            size += len(inflater.decompress(tail, 1 << 20))
+            tail = inflater.unconsumed_tail
+    except zlib.error:
+        return size  # damaged data: qpdf reads what it can, as for any stream
+    return size
 
 
 def _removed_words(counts: Counter) -> list[str]:
