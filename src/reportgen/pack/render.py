@@ -128,7 +128,10 @@ def start_worker(house: House | None = None) -> None:
         hard, WORKER_MEMORY_BYTES)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     if house is not None:  # a page of text sets up fontconfig, Pango and the templates
-        _builder(house).layout('<!DOCTYPE html><html lang="en-GB"><p>Ready.</p></html>')
+        try:
+            _builder(house).layout('<!DOCTYPE html><html lang="en-GB"><p>Ready.</p></html>')
+        except Exception:  # noqa: BLE001 - a failed warm-up must not break the pool:
+            pass  # the report's own layout then says what is wrong, as one line
 
 
 class Workers:
