@@ -29,6 +29,25 @@ def test_missing_recommendations_sheet_exit_1_names_sheet_no_output(tmp_path):
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+def test_every_error_of_a_broken_workbook_at_once_as_check_gives_them(tmp_path):
+    """A misspelt column and a misspelt Report type: both lines, not the first alone."""
+    sheets = minimal_item(Recommendations=[["Ref", "Recomendation", "Executive response"],
+                                           [1, "Do the thing.", "We will."]])
+    sheets["Report"][1] = ["Report type", "exec-respnse"]
+    item = make_workbook(tmp_path / "item.xlsx", sheets)
+    result = run("build", item, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("item.xlsx: Recommendations!A1: no Recommendation column "
+                               "(did you mean 'Recomendation'?)")
+    assert lines[1].startswith("item.xlsx: Report!B2: unknown Report type 'exec-respnse' "
+                               "(did you mean 'executive-response'?)")
+    checked = run("check", item).output.splitlines()
+    assert all(line in checked for line in lines)
+    assert not (tmp_path / "out").exists()
+
+
 def test_unknown_section_exit_1_and_previous_outputs_kept(tmp_path):
     out = tmp_path / "out"
     good = make_workbook(tmp_path / "item.xlsx", minimal_item())

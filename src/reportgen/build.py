@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.compose.report import compose
+from reportgen.compose.report import compose, prepare_problems
 from reportgen.compose.templates import TemplateSet
+from reportgen.errors import InputError
 from reportgen.house import House
 from reportgen.model import Item
 from reportgen.output import FORMATS, write_bytes
@@ -63,10 +64,21 @@ class Builder:
             html = compose_word_report(item, self.templates, self.house,
                                        agenda_item=agenda_item, page_numbers=page_numbers)
         else:
-            item = read_item(path)
+            item = self._read_item(path)
             html = compose(item, self.templates, self.house, agenda_item=agenda_item,
                            page_numbers=page_numbers)
         return Rendered(item, html, self.layout(html) if layout else None)
+
+    def _read_item(self, path: Path) -> Item:
+        """read_item, whose InputError also names what `check` would find wrong with
+        the part it could read (an unknown Report type beside a missing column)."""
+        try:
+            return read_item(path)
+        except InputError as exc:
+            if exc.partial is None:
+                raise
+            raise InputError(exc.problems + prepare_problems(exc.partial, self.templates),
+                             exc.partial) from None
 
     def render_job(self, job) -> Rendered:
         """Compose and lay out a report as the meeting plan resolved it (pack.render's

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reportgen.compose.report import prepare
+from reportgen.compose.report import prepare, prepare_problems
 from reportgen.compose.templates import TemplateSet
 from reportgen.cycle.deadlines import long_date, publication_deadline
 from reportgen.cycle.forward_plan import (
@@ -108,7 +108,7 @@ class Checker:
         self.report.add(plan.problems)
         for row in plan.rows:
             if row.record is not None:
-                self.report.add(_prepare_problems(row.record, self.templates))
+                self.report.add(prepare_problems(row.record, self.templates))
         self.report.add(plan_warnings(plan, self.templates, self.today, self.house.cycle))
         if plan.meeting.date:
             deadline = publication_deadline(plan.meeting.date)
@@ -139,22 +139,14 @@ class Checker:
             self.report.add(exc.problems)
             if exc.partial is not None:  # its sections can still be checked
                 self.report.add(exc.partial.warnings)
-                self.report.add(_prepare_problems(exc.partial, self.templates))
+                self.report.add(prepare_problems(exc.partial, self.templates))
             return
         self.report.add(item.warnings)
-        errors = _prepare_problems(item, self.templates)
+        errors = prepare_problems(item, self.templates)
         self.report.add(errors)
         if not errors:
             self.report.add(item_warnings(item, self.templates, item.meeting_date or self.today,
                                           self.today, self.house.cycle))
-
-
-def _prepare_problems(item: Item, templates: TemplateSet) -> list[Problem]:
-    try:
-        prepare(item, templates)
-    except InputError as exc:
-        return exc.problems
-    return []
 
 
 def plan_warnings(plan: MeetingPlan, templates: TemplateSet, today: date,

@@ -49,6 +49,15 @@ class Section:
     typed: bool = False  # the officer wrote it (not the standard wording)
 
 
+def prepare_problems(item: Item, templates: TemplateSet) -> list[Problem]:
+    """What prepare() finds wrong with the item, as a list: [] when it fits its kind."""
+    try:
+        prepare(item, templates)
+    except InputError as exc:
+        return exc.problems
+    return []
+
+
 def prepare(item: Item, templates: TemplateSet,
             appendices: tuple[tuple[str, str], ...] = ()) -> tuple[KindDef, list[Section]]:
     """Check the item against its report kind and number its sections; raise
