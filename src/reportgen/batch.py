@@ -7,6 +7,7 @@ all still there, is not built again.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -37,19 +38,13 @@ def find_meetings(folder: Path) -> list[Path]:
     return [path for path in workbooks_under([Path(folder)]) if is_meeting_workbook(path)]
 
 
-def build_meeting(meeting_path: Path, out_dir: Path, config: Path | None,
-                  force: bool, jobs: int = 1, executor=None,
+def build_meeting(packer, meeting_path: Path, out_dir: Path, force: bool,
                   strict: bool = False) -> MeetingOutcome:
-    """Build one meeting if anything it depends on changed (pack.manifest); its items
-    are laid out in parallel on executor (or jobs processes), unchanged ones taken
-    from the cache."""
-    from reportgen.house import House
-    from reportgen.pack.build import PackBuilder
-
+    """Build one meeting with packer (a pack.build.PackBuilder) if anything it depends
+    on changed (pack.manifest); unchanged reports are taken from the cache."""
     started = time.perf_counter()
     outcome = MeetingOutcome(meeting_path, FAILED)
     try:
-        packer = PackBuilder(House.load(config), jobs, executor)
         result = packer.build(meeting_path, out_dir, strict=strict, force=force)
         outcome.status = UNCHANGED if result.unchanged else BUILT
         outcome.items, outcome.pages = result.items, result.pages
@@ -61,36 +56,26 @@ def build_meeting(meeting_path: Path, out_dir: Path, config: Path | None,
 
 
 def run_batch(meetings: list[Path], out_root: Path, jobs: int | None, force: bool,
-              config: Path | None, strict: bool = False):
-    """Build each meeting, one after another, each meeting's items laid out in
-    parallel on one pool of worker processes; yield each outcome. Then write the
-    public index, calendar and feed (cycle.public) of the meetings whose outputs are
-    there (a failed rebuild leaves the previous ones, still listed)."""
+              house, strict: bool = False):
+    """Build each meeting in the house style (a house.House), one after another, each
+    meeting's items laid out in parallel on one pool of worker processes; yield each
+    outcome. Then write the public index, calendar and feed (cycle.public) of the
+    meetings whose outputs are there (a failed rebuild leaves the previous ones,
+    still listed)."""
     from reportgen.cycle.public import publish_listing
-    from reportgen.house import House
-
-    built = []
-    for outcome in _build_each(meetings, out_root, jobs, force, config, strict):
-        out_dir = Path(out_root) / outcome.meeting.stem
-        if (out_dir / "index.html").is_file():
-            built.append((outcome.meeting, out_dir))
-        yield outcome
-    publish_listing(built, Path(out_root), House.load(config))
-
-
-def _build_each(meetings: list[Path], out_root: Path, jobs: int | None, force: bool,
-                config: Path | None, strict: bool):
-    from reportgen.house import House
+    from reportgen.pack.build import PackBuilder
     from reportgen.pack.render import start_worker
 
     jobs = max(1, jobs or os.cpu_count() or 1)
-    if jobs == 1:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,
+                               initargs=(house,)) if jobs > 1 else None
+    built = []
+    with pool or contextlib.nullcontext():
+        packer = PackBuilder(house, jobs, pool)
         for meeting in meetings:
-            yield build_meeting(meeting, Path(out_root) / meeting.stem, config, force,
-                                strict=strict)
-        return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,
-                             initargs=(House.load(config),)) as pool:
-        for meeting in meetings:
-            yield build_meeting(meeting, Path(out_root) / meeting.stem, config, force,
-                                jobs, pool, strict)
+            out_dir = Path(out_root) / meeting.stem
+            outcome = build_meeting(packer, meeting, out_dir, force, strict)
+            if (out_dir / "index.html").is_file():
+                built.append((meeting, out_dir))
+            yield outcome
+    publish_listing(built, Path(out_root), house)

@@ -35,6 +35,20 @@ config_option = click.option(
     help="House style file (default: ./reportgen.toml when present).")
 
 
+def meeting_folders(public: str, exempt: str):
+    """-o and --exempt-dir for a command that writes a meeting's public and exempt
+    papers (pack, decisions); public and exempt are what each folder holds."""
+    def decorate(command):
+        command = click.option(
+            "--exempt-dir", type=click.Path(file_okay=False, path_type=Path),
+            help=f"Folder for {exempt}, never to be published (default: the output "
+            "folder's name with -exempt, beside it).")(command)
+        return click.option(
+            "-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+            help=f"Folder for {public} (default: outputs/<meeting workbook stem>/).")(command)
+    return decorate
+
+
 def load_house(config: Path | None):
     from reportgen.house import House
 
@@ -112,15 +126,9 @@ def build(item: Path, out_dir: Path, formats: tuple[str, ...], config: Path | No
         click.echo(str(path))
 
 
-
-
 @main.command(short_help="A meeting's packs, item files and web page.")
 @click.argument("meeting", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write into (default: outputs/<meeting workbook stem>/).")
-@click.option("--exempt-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for exempt papers, never to be published (default: the output "
-              "folder's name with -exempt, beside it).")
+@meeting_folders("the public papers", "exempt papers")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Reports laid out at once (default: one per core).")
 @click.option("--strict", is_flag=True,
@@ -176,7 +184,7 @@ def batch(folder: Path, out_root: Path, jobs: int | None, force: bool, strict: b
     from reportgen.batch import FAILED, find_meetings, run_batch
     from reportgen.progress import Progress, summary_table
 
-    load_house(config)  # a broken configuration is one message, not one per meeting
+    house = load_house(config)  # a broken configuration: one message, not one a meeting
     meetings = find_meetings(folder)
     if not meetings:
         click.echo(f"no meeting workbooks (with a Meeting sheet) under {folder}", err=True)
@@ -191,7 +199,7 @@ def batch(folder: Path, out_root: Path, jobs: int | None, force: bool, strict: b
     total = len(meetings)
     outcomes = []
     with Progress(total) as progress:
-        for outcome in run_batch(meetings, out_root, jobs, force, config, strict):
+        for outcome in run_batch(meetings, out_root, jobs, force, house, strict):
             outcomes.append(outcome)
             progress.advance(outcome)
     for outcome in outcomes:
@@ -277,11 +285,7 @@ def forward_plan(folder: Path, out_dir: Path, start, months: int, config: Path |
 
 @main.command(short_help="The record of decisions, with the call-in date.")
 @click.argument("meeting", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Public folder (default: outputs/<meeting workbook stem>/).")
-@click.option("--exempt-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the record of items decided in private (default: the public "
-              "folder's name with -exempt, beside it).")
+@meeting_folders("the public record", "the record of items decided in private")
 @click.option("--published", type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y"]),
               help="Date the record is published, from which the call-in period runs "
               "(default: the first working day after the meeting).")
