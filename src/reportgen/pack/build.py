@@ -300,7 +300,7 @@ class PackBuilder:
         html = "".join(chunks)
         keys = [blob_key("stamps", chunk) for chunk in chunks]
         laying_out = {key: workers.submit(lay_out_pdf, self.house, chunk, False)
-                      for key, chunk in zip(keys, chunks, strict=True) if not cache.peek(key)}
+                      for key, chunk in zip(keys, chunks, strict=True) if not cache.has(key)}
 
         @functools.cache
         def stamps() -> StampPages:

@@ -191,13 +191,10 @@ class ItemCache:
         write_text(self.folder / f"{key}.json", json.dumps(
             {"pages": output.pages, "title": output.title, "formats": sorted(output.files)}))
 
-    def peek(self, key: str) -> bytes | None:
-        """The bytes cached under key (kept on prune), or None."""
+    def has(self, key: str) -> bool:
+        """True when blob(key, ...) will read its bytes from the cache (kept on prune)."""
         self.used.add(key)
-        try:
-            return (self.folder / f"{key}.bin").read_bytes()
-        except OSError:
-            return None
+        return (self.folder / f"{key}.bin").is_file()
 
     def blob(self, key: str, make) -> bytes:
         """The bytes cached under key, or make() them and keep them."""
