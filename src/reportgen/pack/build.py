@@ -261,7 +261,6 @@ class PackBuilder:
         """Lay out the front sheet, merge the pack, stamp it; stage it and each item's
         files. Front sheets, stamps and stamped reports are cached like the reports;
         the stamps are laid out by the workers, in chunks, while this process merges."""
-        import pikepdf
 
         from reportgen.pack.fonts import share_fonts
         from reportgen.pack.merge import (
@@ -275,15 +274,14 @@ class PackBuilder:
         from reportgen.pack.stamp import StampPages, stamp_chunks
 
         front = self._front_sheet(plan, pack, items, cache, workers)
-        with pikepdf.open(io.BytesIO(front)) as pdf:
-            first_item_page = len(pdf.pages) + 1
-            title = str(pdf.docinfo.get("/Title", PACK_FILES[pack]))
+        parts = [open_part(front, name="the front sheet")]
+        first_item_page = len(parts[0].pdf.pages) + 1
+        title = str(parts[0].pdf.docinfo.get("/Title", PACK_FILES[pack]))
         labels = []
         for item in items:
             labels += [""] * item.report_pages
             for appendix in item.appendices:
                 labels += [appendix.label] * appendix.pages
-        parts = [open_part(front, name="the front sheet")]
         for item in items:
             # Bookmarks: "6. Title" with the report's headings, its appendices under it
             # (a row with appendices only gets its "3. Title" from its first appendix).
@@ -337,9 +335,8 @@ class PackBuilder:
         appendix on its own, so a resident can open one alone."""
         from reportgen.pack.merge import open_part, stamp, to_bytes
 
-        page = item.start - first_item_page
         if item.output is not None:
-            def stamped(output=item.output, page=page) -> bytes:
+            def stamped(output=item.output, page=item.start - first_item_page) -> bytes:
                 own = open_part(output.files["pdf"]).pdf
                 stamp(own, list(range(output.pages)), stamps(), page)
                 return to_bytes(own)
@@ -349,11 +346,9 @@ class PackBuilder:
             for fmt in formats:
                 if fmt in files:
                     stage.write(folder, f"{ITEMS_FOLDER}/{item.plan.stem}.{fmt}", files[fmt])
-            page += item.output.pages
         for appendix, appendix_plan in zip(item.appendices, item.plan.appendices,
                                            strict=True):
             stage.write(folder, f"{ITEMS_FOLDER}/{appendix_plan.stem}.pdf", appendix.data)
-            page += appendix.pages
         result.items += 1
 
     def _front_sheet(self, plan: MeetingPlan, pack: str, items: list[PlacedItem],
