@@ -291,8 +291,6 @@ PROCEDURAL_WORDING = {
     "Webcasting": "webcasting",
 }
 
-ALL_SHEETS = ITEM_SHEETS + MEETING_SHEETS + (FORWARD_PLAN,)
-
 
 def markdown() -> str:
     """The contract as Markdown tables (docs/contract.md is this text)."""

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from reportgen import contract
-from reportgen.errors import ProblemList, did_you_mean
+from reportgen.errors import InputError, ProblemList, did_you_mean
 from reportgen.model import Action, Field, Item, Recommendation, SectionText
 from reportgen.readers.cells import cell_text, format_date, normalise, parse_date
 from reportgen.readers.placeholders import placeholder_warnings
@@ -289,8 +289,14 @@ def _read_section_file(md: Path, folder: Path, shown: str, item: Item,
         problems.error(f"{shown} is {info.st_size:,} bytes: expected narrative text under "
                        f"{MAX_SECTION_FILE_BYTES:,} bytes", "sections")
     else:
-        try:
-            text = target.read_bytes().decode("utf-8")
+        from reportgen.files import read_limited
+
+        try:  # read through files.py too: the file may have changed since it was looked at
+            text = read_limited(target, MAX_SECTION_FILE_BYTES, item.source,
+                                shown).decode("utf-8")
+        except InputError as exc:
+            problems.items += exc.problems
+            return None
         except UnicodeDecodeError:
             problems.error(f"{shown} is not UTF-8 text: save it as UTF-8", "sections")
             return None
