@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from reportgen.cycle.days import add_months, add_working_days, clear_days_between
 from reportgen.cycle.decisions import call_in_dates
 from reportgen.cycle.responses import tracker_warnings
+from reportgen.errors import InputError
 from reportgen.house import CycleSettings
 from reportgen.readers.item import read_item
 
@@ -132,6 +133,22 @@ def test_bad_forward_plan_cells_are_named(tmp_path):
     assert "fp.xlsx: Forward plan!E2: Exempt paragraph 'Yes': expected empty, No, or" in out
     assert "fp.xlsx: Forward plan!A3: forward plan reference 'FP/1' is also used by" in out
     assert not (tmp_path / "out").exists()
+
+
+def test_a_forward_plan_in_any_workbook_format_is_read(tmp_path):
+    """An OpenDocument forward plan is found by `forward-plan` and beside a meeting,
+    as `check` and `pack` find any workbook (it once looked at .xlsx files only)."""
+    from reportgen.cycle.forward_plan import forward_plans_near
+
+    from .hostile import ods_item
+
+    ods_item(tmp_path, {"Forward plan": [
+        ["Ref", "Matter", "Decision date", "First published"],
+        ["FP/9", "Library hours", "soon", "1 March 2017"]]})
+    out = run("forward-plan", tmp_path, "-o", tmp_path / "out").output
+    assert "item.ods: Forward plan!C2: Decision date 'soon' is not a date" in out
+    with pytest.raises(InputError, match="Decision date 'soon' is not a date"):
+        forward_plans_near(tmp_path / "meeting.xlsx")
 
 
 # --- the record of decisions and the tracker write-back ----------------------------------

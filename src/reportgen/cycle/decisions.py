@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from reportgen import contract
 from reportgen.cycle.days import add_working_days, next_working_day
 from reportgen.cycle.sheets import has_sheet, table_of
 from reportgen.errors import InputError, Problem, ProblemList
@@ -51,7 +52,6 @@ DECISION_COLUMNS: dict[str, tuple[str, ...]] = {
 DECISIONS_REQUIRED = ("item", "decision")
 # ------------------------------------------------------------------------------------------
 
-TRACKER_DECISIONS = ("Accepted", "Partially accepted", "Not accepted", "Noted")
 ALL = "all"
 _ASSIGNMENT = re.compile(r"^(?:(?P<ref>[^:]+?)\s*:\s*)?(?P<decision>[^:]+?)$")
 
@@ -190,7 +190,7 @@ def assign(text: str, refs: list[str]) -> dict[str, str]:
     """"SR 01: Accepted\\nAll: Noted" -> {ref: decision} over refs, in the tracker's
     spelling; ValueError saying what was expected."""
     wanted = {normalise(r): r for r in refs}
-    canonical = {normalise(d): d for d in TRACKER_DECISIONS}
+    canonical = {normalise(d): d for d in contract.DECISIONS}
     named: dict[str, str] = {}
     rest = ""
     for line in [p.strip() for p in re.split(r"[\n;]", text) if p.strip()]:
@@ -198,7 +198,7 @@ def assign(text: str, refs: list[str]) -> dict[str, str]:
         word = canonical.get(normalise(match.group("decision"))) if match else None
         if word is None:
             raise ValueError(f"{line!r}: expected 'Ref: decision' with a decision of "
-                             f"{', '.join(TRACKER_DECISIONS)}")
+                             f"{', '.join(contract.DECISIONS)}")
         ref = match.group("ref")
         if ref is None or normalise(ref) == ALL:
             rest = word

@@ -21,6 +21,7 @@ from reportgen.cycle.sheets import has_sheet, table_of
 from reportgen.errors import InputError, Problem, ProblemList
 from reportgen.model import Item, Meeting
 from reportgen.readers.cells import normalise, parse_date
+from reportgen.readers.formats import SUFFIXES, workbooks_under
 from reportgen.readers.item import parse_exempt, read_item
 from reportgen.readers.meeting import read_meeting
 from reportgen.readers.workbook import find_sheet, open_workbook
@@ -180,7 +181,7 @@ def collect(folder: Path) -> Collected:
     """Every forward plan workbook and Cabinet key decision item under folder; raise
     InputError listing every problem (a notice is never made from a broken input)."""
     planned, described, problems, sources = [], [], [], []
-    for path in _workbooks(Path(folder)):
+    for path in workbooks_under([Path(folder)]):
         try:
             wb = open_workbook(path)
             if find_sheet(wb, *FORWARD_PLAN_SHEET) is not None:
@@ -203,8 +204,9 @@ def forward_plans_near(meeting_path: Path) -> list[KeyDecision]:
     meeting_path = Path(meeting_path).resolve()
     found: list[KeyDecision] = []
     for folder in (meeting_path.parent, meeting_path.parent.parent):
-        for path in sorted(folder.glob("*.xlsx")):
-            if not path.name.startswith(("~$", ".")) and is_forward_plan(path):
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() in SUFFIXES and not path.name.startswith(("~$", ".")) \
+                    and ".bak." not in path.name and is_forward_plan(path):
                 found += read_forward_plan(path)
     return found
 
@@ -282,11 +284,3 @@ def _duplicates(decisions: list[KeyDecision]) -> list[Problem]:
                 f"{Path(first.source).name} {first.where}: expected one forward plan row "
                 "per key decision", decision.where))
     return problems
-
-
-def _workbooks(folder: Path) -> list[Path]:
-    """Workbooks under folder, leaving out Excel lock files, backups and hidden or
-    underscore folders."""
-    return [p for p in sorted(folder.rglob("*.xlsx"))
-            if not p.name.startswith(("~$", ".")) and not p.name.endswith(".bak.xlsx")
-            and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)]
