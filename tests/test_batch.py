@@ -117,3 +117,18 @@ def test_two_meetings_with_one_name_are_refused(two_meetings):
     result = run("batch", source, "-o", out)
     assert result.exit_code == 1 and "has the same name as" in result.output
     assert not out.exists()
+
+
+def test_a_meeting_left_out_of_the_public_index_is_said(two_meetings):
+    source, out = two_meetings
+    assert run("batch", source, "-o", out).exit_code == 0
+    make_workbook(source / "b" / "beta.xlsx", {
+        "Meeting": [["Field", "Value"], ["Committee", "Committee beta"],
+                    ["Date", "7 March 2017"]],
+        "Agenda": [["Item", "Title", "Report"], [1, "Only", "gone.xlsx"]]})
+    result = run("batch", source, "-o", out)
+    assert "beta: failed" in result.output
+    assert "beta.xlsx: warning: left out of index.html, meetings.ics and feed.atom: " \
+           "beta.xlsx: Agenda!C2: report 'gone.xlsx' not found" in result.output
+    index = (out / "index.html").read_text()
+    assert "Committee alpha" in index and "Committee beta" not in index

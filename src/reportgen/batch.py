@@ -60,8 +60,8 @@ def run_batch(meetings: list[Path], out_root: Path, jobs: int | None, force: boo
     """Build each meeting in the house style (a house.House), one after another, each
     meeting's items laid out in parallel on one pool of worker processes; yield each
     outcome. Then write the public index, calendar and feed (cycle.public) of the
-    meetings whose outputs are there (a failed rebuild leaves the previous ones,
-    still listed)."""
+    meetings whose outputs are there; a meeting that can no longer be read is left
+    out of them, with a warning on its outcome."""
     from reportgen.cycle.public import publish_listing
     from reportgen.pack.build import PackBuilder
     from reportgen.pack.render import start_worker
@@ -69,13 +69,15 @@ def run_batch(meetings: list[Path], out_root: Path, jobs: int | None, force: boo
     jobs = max(1, jobs or os.cpu_count() or 1)
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,
                                initargs=(house,)) if jobs > 1 else None
-    built = []
+    built, outcomes = [], {}
     with pool or contextlib.nullcontext():
         packer = PackBuilder(house, jobs, pool)
         for meeting in meetings:
             out_dir = Path(out_root) / meeting.stem
-            outcome = build_meeting(packer, meeting, out_dir, force, strict)
+            outcome = outcomes[meeting] = build_meeting(packer, meeting, out_dir, force, strict)
             if (out_dir / "index.html").is_file():
                 built.append((meeting, out_dir))
             yield outcome
-    publish_listing(built, Path(out_root), house)
+    _, left_out = publish_listing(built, Path(out_root), house)
+    for warning in left_out:  # said with the meeting's outcome, printed after the last
+        outcomes[warning.file].warnings.append(warning)

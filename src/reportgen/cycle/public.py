@@ -38,14 +38,15 @@ def publish_listing(built: list[tuple[Path, Path]], out_root: Path,
                     house: House | None = None) -> tuple[list[Path], list[Problem]]:
     """Write out_root/index.html, meetings.ics and feed.atom for the meetings built,
     given as (meeting workbook, its public output folder); return the paths written
-    and the problems with meetings left out."""
+    and a warning, on its workbook, for each meeting left out (and why)."""
     out_root = Path(out_root)
     meetings, problems = [], []
     for meeting_path, out_dir in built:
         try:
             meetings.append(published_meeting(meeting_path, out_dir, out_root, house))
         except InputError as exc:
-            problems += exc.problems
+            problems += [Problem(meeting_path, f"left out of {INDEX}, {CALENDAR} and {FEED}: "
+                                 f"{problem}", severity="warning") for problem in exc.problems]
     council = house.council if house and house.council else next(
         (m.council for m in meetings if m.council), "")
     notice = Link("Notice of key decisions (forward plan)", NOTICE) \

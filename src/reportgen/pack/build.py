@@ -114,6 +114,13 @@ class PackBuilder:
 
         return Builder(self.house)
 
+    @functools.cached_property
+    def environment(self) -> str:
+        """The templates', configuration's and version's fingerprint: once per run."""
+        from reportgen.fingerprint import environment_fingerprint
+
+        return environment_fingerprint(self.house)
+
     def build(self, meeting_path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
               exempt_dir: Path | None = None, strict: bool = False,
               today: date | None = None, force: bool = False) -> PackResult:
@@ -123,11 +130,9 @@ class PackBuilder:
         When nothing it depends on changed since the last build (pack.manifest), the
         recorded result is returned and nothing is read or written; force builds
         again regardless."""
-        from reportgen.fingerprint import environment_fingerprint
-
         today = today or date.today()
         exempt_dir = Path(exempt_dir or default_exempt_dir(out_dir))
-        environment = environment_fingerprint(self.house)
+        environment = self.environment
         options = options_of(out_dir, exempt_dir, formats)
         recorded = None if force else self._recorded(out_dir, exempt_dir, environment,
                                                      options, today)
