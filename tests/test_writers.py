@@ -143,3 +143,42 @@ def test_html_is_an_accessible_standalone_page(merton_build):
     assert len(tree.xpath("//h1")) == 1 and len(tree.xpath("//h2[@data-number]")) == 12
     assert set(tree.xpath("//th/@scope")) == {"col"}
     assert not tree.xpath("//link[@rel='stylesheet'] | //script")  # nothing to fetch
+
+
+def _orientations(html: str) -> list[tuple[str, list[str]]]:
+    """Each Word section's orientation and the words of its paragraphs and cells."""
+    import io
+
+    from reportgen.writers.docx import docx_bytes
+
+    document = docx.Document(io.BytesIO(docx_bytes(html, None)))
+    found: list[tuple[str, list[str]]] = [("", [])]
+    for child in document.element.body.iterchildren():
+        words = "".join(t.text or "" for t in child.iter(qn("w:t"))).split()
+        found[-1][1].extend(words)
+        properties = child.find(f".//{qn('w:sectPr')}") if child.tag == qn("w:p") else \
+            child if child.tag == qn("w:sectPr") else None
+        if properties is not None:
+            size = properties.find(qn("w:pgSz"))
+            found[-1] = ("landscape" if size.get(qn("w:orient")) == "landscape"
+                         else "portrait", found[-1][1])
+            found.append(("", []))
+    return [section for section in found if section[0]]
+
+
+def test_docx_wide_tables_in_a_row_share_one_landscape_section():
+    """No empty portrait section (a blank page) between two wide tables, none after
+    a last one, and portrait again only when portrait content comes."""
+    def wide(name: str) -> str:
+        return (f'<section class="report-section"><h2>{name}</h2><table class="landscape">'
+                f"<tr><td>{name} cell</td></tr></table></section>")
+
+    before = "<section><p>Opening words.</p></section>"
+    after = "<section><p>Closing words.</p></section>"
+    shown = _orientations(f"<html><body>{before}{wide('First')}{wide('Second')}{after}"
+                          "</body></html>")
+    assert [o for o, _ in shown] == ["portrait", "landscape", "portrait"]
+    assert "Second" in shown[1][1] and "First" in shown[1][1]
+    assert shown[2][1] == ["Closing", "words."]
+    last = _orientations(f"<html><body>{before}{wide('Only')}</body></html>")
+    assert [o for o, _ in last] == ["portrait", "landscape"]

@@ -63,6 +63,10 @@ class DocxWriter:
         self.numbering = Numbering(self.document)
         self._style_ids: dict[tuple, str | None] = {}
         self._default_styles: dict = {}
+        # A landscape HTML section turns the Word section; it turns back only when
+        # portrait content comes (two wide tables in a row share one landscape
+        # section, with no empty portrait page between them or after the last).
+        self._turned = self._inside_landscape = False
 
     def style_id(self, name: str, kind=WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """The id of the named style, None for the default one of its kind (as
@@ -88,11 +92,18 @@ class DocxWriter:
             p._p.style = self.style_id(style)
         return p
 
+    def _portrait_again(self, container) -> None:
+        """Portrait content is coming: end the landscape Word section, if one is open."""
+        if self._turned and not self._inside_landscape and container is self.document:
+            start_section(self.document, landscape=False)
+            self._turned = False
+
     # -- blocks ---------------------------------------------------------
     def blocks(self, container, element) -> None:
         """Write element's children as blocks into container (document or cell)."""
         loose = (element.text or "").strip()
         if loose:
+            self._portrait_again(container)
             self.add_paragraph(container, element, text_only=True)
         for child in element:
             if not isinstance(child.tag, str):
@@ -103,15 +114,23 @@ class DocxWriter:
         tag, cls = el.tag, classes(el)
         if tag in ("style", "script", "title", "meta", "head"):
             return
+        landscape = tag == "section" and container is self.document and el.xpath(_LANDSCAPE)
+        if not landscape and tag not in CONTAINERS:
+            self._portrait_again(container)
         if v.AGENDA_MARK in cls:
             p = self.add_paragraph(container, el)
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             for run in p.runs:
                 run.bold = True
-        elif tag == "section" and container is self.document and el.xpath(_LANDSCAPE):
-            start_section(self.document, landscape=True)  # the section with its wide table
-            self.blocks(container, el)
-            start_section(self.document, landscape=False)
+        elif landscape:  # the section with its wide table, on landscape pages
+            if not self._turned:
+                start_section(self.document, landscape=True)
+                self._turned = True
+            self._inside_landscape = True
+            try:
+                self.blocks(container, el)
+            finally:
+                self._inside_landscape = False
         elif tag in CONTAINERS:
             self.blocks(container, el)
         elif tag == "h1":
