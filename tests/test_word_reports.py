@@ -352,3 +352,37 @@ def test_picture_in_a_format_the_pdf_cannot_show_warns(tmp_path):
         "r.docx: warning: 1 picture (image/png) cannot be shown in the PDF, which takes PNG, "
         "JPEG and GIF pictures, and is left out: in Word, cut each one and paste it back as a "
         "PNG picture (Paste Special)"]
+
+
+def word_meeting(folder: Path, report: Path) -> Path:
+    from .conftest import make_workbook
+
+    return make_workbook(folder / "meeting.xlsx", {
+        "Meeting": [["Field", "Value"], ["Committee", "Cabinet"], ["Date", "7 March 2017"]],
+        "Agenda": [["Item", "Title", "Report"], [1, "Waste contract", report.name]]})
+
+
+def test_a_pack_reads_each_word_report_once(tmp_path, monkeypatch):
+    import reportgen.readers.word as word
+    from reportgen.pack.build import PackBuilder
+
+    report = tmp_path / EXAMPLE.name
+    report.write_bytes(EXAMPLE.read_bytes())
+    reads = []
+    original = word.read_word_report
+    monkeypatch.setattr(word, "read_word_report",
+                        lambda path: reads.append(path) or original(path))
+    result = PackBuilder(jobs=1).build(word_meeting(tmp_path, report), tmp_path / "out")
+    assert result.laid_out == 1 and reads == [report]
+    assert TITLE in " ".join(" ".join(pdf_pages_text(tmp_path / "out" / "agenda-pack.pdf"))
+                             .split())
+
+
+def test_a_damaged_word_report_in_a_meeting_is_one_error_and_nothing_is_built(tmp_path):
+    report = tmp_path / "cut.docx"
+    report.write_bytes(EXAMPLE.read_bytes()[:20000])
+    result = run("pack", word_meeting(tmp_path, report), "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("cut.docx")]
+    assert len(errors) == 1 and errors[0].startswith("cut.docx: is damaged"), result.output
+    assert not (tmp_path / "out" / "agenda-pack.pdf").exists()

@@ -87,7 +87,7 @@ class Builder:
             from reportgen.compose.word import compose_word_report
             from reportgen.readers.word import read_word_report
 
-            report = read_word_report(job.source)
+            report = job.word or read_word_report(job.source)
             html = compose_word_report(report, self.templates, self.house,
                                        agenda_item=job.agenda_item, page_numbers=False,
                                        exempt_paragraph=job.exempt_paragraph)

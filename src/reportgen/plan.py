@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen import __version__
 from reportgen.errors import InputError, Problem
@@ -24,6 +25,9 @@ from reportgen.fingerprint import file_hash
 from reportgen.house import House
 from reportgen.model import AgendaEntry, Item, Meeting
 from reportgen.readers.cells import normalise
+
+if TYPE_CHECKING:
+    from reportgen.readers.word import WordReport
 
 PUBLIC, EXEMPT, SUPPLEMENTARY = "public", "exempt", "supplementary"
 HEADING, PROCEDURAL, REPORT = "heading", "procedural", "report"
@@ -69,6 +73,7 @@ class ItemPlan:
     late: bool = False
     report_format: str = ""  # WORKBOOK, WORD or PDF, for report rows
     record: Item | None = None  # the item workbook as read (workbook reports)
+    word: WordReport | None = None  # the officer's .docx as read (Word reports)
     appendices: tuple[AppendixPlan, ...] = ()
     stem: str = ""  # output name in items/: "04-shared-services"
     cache_key: str = ""
@@ -182,32 +187,31 @@ def _resolve_row(meeting: Meeting, entry: AgendaEntry, house: House,
         return ItemPlan(entry, PROCEDURAL, entry.exempt_paragraph, entry.supplementary,
                         appendices=appendices, stem=stem)
     fmt = report_format(entry.report)
-    record, row_problems = None, []
+    record = word = None
+    row_problems: list[Problem] = []
     paragraph = entry.exempt_paragraph
     if fmt == WORKBOOK:
-        record, row_problems = _read_report(entry.report)
+        from reportgen.readers.item import read_item
+
+        record, row_problems = _read_report(read_item, entry.report)
         if record is not None:
             paragraph = _reconcile_exempt(meeting, entry, record, problems, warnings)
             warnings += record.warnings
-    elif fmt == WORD:
-        from reportgen.readers.word import word_report_warnings
+    elif fmt == WORD:  # read once here: the worker lays out this reading
+        from reportgen.readers.word import read_word_report
 
-        try:
-            warnings += word_report_warnings(entry.report)
-        except InputError as exc:
-            row_problems = exc.problems
-    return ItemPlan(entry, REPORT, paragraph, entry.supplementary, fmt, record, appendices,
-                    stem, problems=tuple(row_problems))
+        word, row_problems = _read_report(read_word_report, entry.report)
+        warnings += word.warnings if word is not None else ()
+    return ItemPlan(entry, REPORT, paragraph, entry.supplementary, fmt, record, word,
+                    appendices, stem, problems=tuple(row_problems))
 
 
-def _read_report(path: Path) -> tuple[Item | None, list[Problem]]:
-    from reportgen.readers.item import read_item
-
+def _read_report(read, path: Path) -> tuple[object | None, list[Problem]]:
+    """read(path), or None and the problems that stop it being read: a report that
+    cannot be read is never published, whatever it says."""
     try:
-        return read_item(path), []
+        return read(path), []
     except InputError as exc:
-        # A report that cannot be read is never published, whatever it says; a partial
-        # read still tells whether it is exempt (see _reconcile_exempt's caller).
         return None, exc.problems
 
 

@@ -195,7 +195,7 @@ class PackBuilder:
                                      row.number, row.title, self.house, formats,
                                      row.exempt_paragraph,
                                      tuple((a.letter, a.title) for a in row.appendices),
-                                     plan.reference_date))
+                                     plan.reference_date, row.word))
             started[row.stem] = (row, output)
         return started
 

@@ -41,6 +41,7 @@ class ItemJob:
     exempt_paragraph: int | None = None
     appendices: tuple[tuple[str, str], ...] = ()  # (letter, title)
     reference_date: date | None = None
+    word: object = None  # a Word report's readers.word.WordReport, read by the plan
 
 
 @dataclass
