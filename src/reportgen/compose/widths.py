@@ -95,6 +95,11 @@ class TableFit:
 
 def text_cm(text: str, size_pt: float, bold: bool = False) -> float:
     """The width of text set on one line at size_pt, in cm."""
+    return _cm(_units(text, bold), size_pt)
+
+
+def _units(text: str, bold: bool) -> int:
+    """The width of text in font units: every size is this, scaled."""
     units = 0
     for char in text:
         code = ord(char)
@@ -104,6 +109,10 @@ def text_cm(text: str, size_pt: float, bold: bool = False) -> float:
             units += _WIDE
         elif not unicodedata.combining(char):
             units += _OTHER
+    return units
+
+
+def _cm(units: float, size_pt: float) -> float:
     return units / _UNITS_PER_EM * size_pt / _PT_PER_CM
 
 
@@ -129,23 +138,22 @@ def fit_columns(headers: Sequence[str], columns: Sequence[Sequence[str]],
     size = table_size(body_pt)
     short = [all(len(line) <= SHORT_LINE for text in cells for line in text.splitlines())
              for cells in columns]
-    bolds = [[h, *(bold[i] if i < len(bold) else ())] for i, h in enumerate(headers)]
+    # Measured once, in font units: a width at any size is the same number scaled.
+    widest = [_Widest.of([h, *(bold[i] if i < len(bold) else ())], cells)
+              for i, (h, cells) in enumerate(zip(headers, columns, strict=True))]
     for width_cm, landscape, smallest in ((PORTRAIT_CM, False, size - PORTRAIT_SHRINK_PT),
                                           (LANDSCAPE_CM, True, FLOOR_PT)):
         for pt in _sizes(size, max(smallest, FLOOR_PT)):
-            mins = [_min_cm(b, cells, pt) for b, cells in zip(bolds, columns, strict=True)]
+            mins = [w.min_cm(pt) for w in widest]
             if sum(mins) <= width_cm:
-                wants = [max(m, _want_cm(b, cells, pt))
-                         for m, b, cells in zip(mins, bolds, columns, strict=True)]
+                wants = [max(m, w.want_cm(pt)) for m, w in zip(mins, widest, strict=True)]
                 return _share(mins, wants, width_cm, pt, landscape, short)
     # Tight: hyphenation lets a long word take two lines, so a column needs only part
     # of its longest word, and the long-text columns get room to keep rows short.
-    mins = [_min_cm(b, cells, FLOOR_PT) for b, cells in zip(bolds, columns, strict=True)]
-    soft = [_min_cm(b, cells, FLOOR_PT, TIGHT_WORD_SHARE)
-            for b, cells in zip(bolds, columns, strict=True)]
+    mins = [w.min_cm(FLOOR_PT) for w in widest]
+    soft = [w.min_cm(FLOOR_PT, hyphenated=True) for w in widest]
     soft = [w * min(1.0, LANDSCAPE_CM / sum(soft)) for w in soft]
-    wants = [max(w, _want_cm(b, cells, FLOOR_PT))
-             for w, b, cells in zip(soft, bolds, columns, strict=True)]
+    wants = [max(s, w.want_cm(FLOOR_PT)) for s, w in zip(soft, widest, strict=True)]
     fit = _share(soft, wants, LANDSCAPE_CM, FLOOR_PT, True)  # no room to keep lines whole
     return TableFit(fit.fractions, fit.cm, FLOOR_PT, True, round(sum(mins), 2))
 
@@ -158,22 +166,36 @@ def _sizes(largest: float, smallest: float) -> list[float]:
     return sizes
 
 
-def _min_cm(bold: Sequence[str], cells: Sequence[str], pt: float, share: float = 1.0) -> float:
-    """The widest ordinary word of the column, plus the cell's padding; with share < 1,
-    only that share of each word longer than HYPHENATED characters."""
-    words = [(w, False) for text in cells for w in ordinary_words(text)]
-    words += [(w, True) for text in bold for w in ordinary_words(text)]
-    widest = max((text_cm(w, pt, b) * (share if len(w) > HYPHENATED else 1.0)
-                  for w, b in words), default=0.0)
-    return widest * WORD_SLACK + CELL_PADDING_CM + EXTRA_CM
+@dataclass(frozen=True)
+class _Widest:
+    """A column's widest ordinary word, the word needing most room when words longer
+    than HYPHENATED characters need only TIGHT_WORD_SHARE of theirs, and its widest
+    line, in font units (bold text measured bold)."""
 
+    word: int
+    hyphenated: tuple[int, float]  # (units, share of them needed)
+    line: int
 
-def _want_cm(bold: Sequence[str], cells: Sequence[str], pt: float) -> float:
-    """How wide the column would be with no line wrapped."""
-    lines = [(line, False) for text in cells for line in text.splitlines()]
-    lines += [(line, True) for text in bold for line in text.splitlines()]
-    widest = max((text_cm(line, pt, b) for line, b in lines), default=0.0)
-    return widest * WORD_SLACK + CELL_PADDING_CM + EXTRA_CM
+    @classmethod
+    def of(cls, bold: Sequence[str], cells: Sequence[str]) -> _Widest:
+        found = [(w, False) for text in cells for w in ordinary_words(text)]
+        found += [(w, True) for text in bold for w in ordinary_words(text)]
+        words = [(_units(w, b), TIGHT_WORD_SHARE if len(w) > HYPHENATED else 1.0)
+                 for w, b in found]
+        lines = [_units(line, False) for text in cells for line in text.splitlines()]
+        lines += [_units(line, True) for text in bold for line in text.splitlines()]
+        return cls(max((units for units, _ in words), default=0),
+                   max(words, key=lambda word: word[0] * word[1], default=(0, 1.0)),
+                   max(lines, default=0))
+
+    def min_cm(self, pt: float, hyphenated: bool = False) -> float:
+        """The widest word at pt (only its share when hyphenated), plus the padding."""
+        units, share = self.hyphenated if hyphenated else (self.word, 1.0)
+        return _cm(units, pt) * share * WORD_SLACK + CELL_PADDING_CM + EXTRA_CM
+
+    def want_cm(self, pt: float) -> float:
+        """How wide the column would be at pt with no line wrapped."""
+        return _cm(self.line, pt) * WORD_SLACK + CELL_PADDING_CM + EXTRA_CM
 
 
 def _unwrap_short(mins: list[float], wants: list[float], short: Sequence[bool],
