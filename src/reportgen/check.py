@@ -152,15 +152,12 @@ class Checker:
 def plan_warnings(plan: MeetingPlan, templates: TemplateSet, today: date,
                   cycle: CycleSettings | None = None) -> list[Problem]:
     """Every warning about a resolved meeting: what `check`, `pack` and `batch` print."""
-    from reportgen.readers.item import read_item
-
     meeting = plan.meeting
     warnings = list(plan.warnings)
-    records = {row.entry.report: row.record for row in plan.rows if row.record is not None}
     try:
         warnings += key_decision_warnings(
-            meeting, forward_plans_near(meeting.source),
-            read=lambda path: records[path] if path in records else read_item(path))
+            meeting, [row.record for row in plan.rows if row.record is not None],
+            forward_plans_near(meeting.source))
     except InputError as exc:
         warnings += exc.problems
     if not any(row.kind != "heading" for row in plan.rows):

@@ -23,7 +23,6 @@ from reportgen.model import Item, Meeting
 from reportgen.readers.cells import normalise, parse_date
 from reportgen.readers.formats import SUFFIXES, workbooks_under
 from reportgen.readers.item import parse_exempt, read_item
-from reportgen.readers.meeting import read_meeting
 from reportgen.readers.workbook import find_sheet, open_workbook
 
 # --- input contract: the Forward plan sheet (to move into reportgen.contract) -------------
@@ -211,30 +210,24 @@ def forward_plans_near(meeting_path: Path) -> list[KeyDecision]:
     return found
 
 
-def key_decision_warnings(meeting: Meeting | Path, planned: list[KeyDecision],
-                          read=read_item) -> list[Problem]:
+def key_decision_warnings(meeting: Meeting, items: list[Item],
+                          planned: list[KeyDecision]) -> list[Problem]:
     """A warning for each key decision taken at the meeting (a Cabinet item with Key
     decision Yes whose Committee is the meeting's, or unnamed) that was not in a notice
-    first published 28 clear days before it. Items that cannot be read are left to
-    `check`'s own errors; a Cabinet report on a scrutiny agenda is not decided there."""
-    if not isinstance(meeting, Meeting):
-        meeting = read_meeting(Path(meeting))
+    first published 28 clear days before it. items are the agenda's item workbooks as
+    the plan read them (one that could not be read is `check`'s error already); a
+    Cabinet report on a scrutiny agenda is not decided there."""
     if meeting.date is None:
         return []
     by_ref = {d.ref: d for d in planned if d.ref}
     warnings = []
-    for entry in meeting.agenda:
-        if entry.report is None:
-            continue
-        try:
-            decision = from_item(read(entry.report))
-        except InputError:
-            continue
+    for item in items:
+        decision = from_item(item)
         if decision is None or not _decided_at(decision, meeting):
             continue
         message = _notice_shortfall(decision, by_ref.get(decision.ref), meeting.date)
         if message:
-            warnings.append(Problem.at(entry.report, message + _ROUTES, decision.where,
+            warnings.append(Problem.at(item.source, message + _ROUTES, decision.where,
                                        "warning"))
     return warnings
 
